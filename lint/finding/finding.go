@@ -1,0 +1,100 @@
+// Package finding owns what a rule reports: a Finding with its rule, severity, message and
+// location, the Severity scale, and the one ordering every reporter uses.
+package finding
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/dnslint/dnslint/lint/model"
+)
+
+// Severity ranks findings. Error: it will fail or be silently dropped. Warning: a real
+// risk. Info: advice.
+type Severity int
+
+const (
+	// None is below every finding: --fail-on none never fails.
+	None Severity = iota
+	Info
+	Warning
+	Error
+)
+
+var severityNames = map[Severity]string{None: "none", Info: "info", Warning: "warning", Error: "error"}
+
+func (s Severity) String() string { return severityNames[s] }
+
+// MarshalText writes the severity's name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a severity's name.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	*s = v
+	return err
+}
+
+// ParseSeverity reads "error", "warning", "info" or "none".
+func ParseSeverity(name string) (Severity, error) {
+	for s, n := range severityNames {
+		if n == strings.ToLower(strings.TrimSpace(name)) {
+			return s, nil
+		}
+	}
+	return None, fmt.Errorf("unknown severity %q (want error, warning, info or none)", name)
+}
+
+// Rule describes a rule: what the catalog, `dnslint rules`, SARIF and docs show.
+type Rule struct {
+	ID          string         `json:"id"`
+	Category    string         `json:"category"`
+	Title       string         `json:"title"`
+	Description string         `json:"description"`
+	Severity    Severity       `json:"severity"`
+	DocsURL     string         `json:"docs_url"`
+	Params      map[string]any `json:"params,omitempty"`
+	// Builtin is false for rules loaded with --policy.
+	Builtin bool `json:"builtin"`
+	// Source is the .rego file the rule lives in.
+	Source string `json:"-"`
+}
+
+// Related is a secondary location that explains a finding (e.g. the first definition).
+type Related struct {
+	Message string    `json:"message"`
+	Pos     model.Pos `json:"pos"`
+}
+
+// Finding is one problem found at one place.
+type Finding struct {
+	RuleID   string    `json:"rule"`
+	Severity Severity  `json:"severity"`
+	Message  string    `json:"message"`
+	Pos      model.Pos `json:"location"`
+	Related  []Related `json:"related,omitempty"`
+}
+
+// Sort orders findings by file, line, column, rule and message, so that output is stable.
+func Sort(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Pos != b.Pos && (a.Pos.File != b.Pos.File || a.Pos.Line != b.Pos.Line || a.Pos.Col != b.Pos.Col) {
+			return a.Pos.Less(b.Pos)
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		return a.Message < b.Message
+	})
+}
+
+// Counts tallies findings per severity.
+func Counts(fs []Finding) map[Severity]int {
+	c := map[Severity]int{}
+	for _, f := range fs {
+		c[f.Severity]++
+	}
+	return c
+}

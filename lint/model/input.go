@@ -1,0 +1,26 @@
+package model
+
+// Input is everything one run read, normalized: the value of `input` in Rego.
+type Input struct {
+	// Corefiles are the effective Corefiles: plain files and ConfigMap keys, each after
+	// snippets and imports were expanded and coredns-custom keys were composed in.
+	Corefiles []*Corefile `json:"corefiles"`
+	// Customs are the coredns-custom ConfigMaps, key by key.
+	Customs []*Custom `json:"customs"`
+	// Autoscalers are cluster-proportional-autoscaler ConfigMaps.
+	Autoscalers []*Autoscaler `json:"autoscalers"`
+	// Workloads are the objects that carry a pod spec.
+	Workloads []*Workload `json:"workloads"`
+	// ResolvConfs are resolv.conf files.
+	ResolvConfs []*ResolvConf `json:"resolv_confs"`
+	// ParseErrors are inputs that could not be read; the `<format>/syntax` rules report them.
+	ParseErrors []*ParseError `json:"parse_errors"`
+}
+
+// ParseError is a file (or embedded text) that its parser rejected.
+type ParseError struct {
+	// Format is corefile, yaml, resolv or autoscaler.
+	Format  string `json:"format"`
+	Message string `json:"message"`
+	Pos     Pos    `json:"pos"`
+}

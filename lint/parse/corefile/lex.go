@@ -1,0 +1,118 @@
+package corefile
+
+import (
+	"bytes"
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/coredns/caddy/caddyfile"
+
+	"github.com/dnslint/dnslint/lint/model"
+	"github.com/dnslint/dnslint/lint/source"
+)
+
+// token is a lexer token with its place in its text and in the user's file.
+type token struct {
+	text string
+	// line is the token's line in its own text (what caddy's parser compares).
+	line int
+	src  *source.Text
+	pos  model.Pos
+	// via is the import chain that brought the token in.
+	via []string
+}
+
+// lex tokenizes a text with caddy's lexer and places every token.
+func lex(t *source.Text) ([]token, error) {
+	d := caddyfile.NewDispenser(t.Name, bytes.NewReader(t.Body))
+	spans := scan(t.Body)
+	var toks []token
+	for i := 0; d.Next(); i++ {
+		if i >= len(spans) || spans[i].line != d.Line() {
+			return nil, fmt.Errorf("%s:%d - internal error: token %q could not be placed", t.Name, d.Line(), d.Val())
+		}
+		s := spans[i]
+		toks = append(toks, token{
+			text: d.Val(),
+			line: d.Line(),
+			src:  t,
+			pos:  t.Pos(s.line, s.col, s.endLine, s.endCol),
+		})
+	}
+	return toks, nil
+}
+
+type span struct{ line, col, endLine, endCol int }
+
+// scan mirrors caddyfile's lexer.next and returns where each token starts and ends.
+func scan(b []byte) []span {
+	var (
+		spans                    []span
+		line, col                = 1, 0
+		inTok, quoted, esc, cmnt bool
+		// word is set by a '#' inside a word: caddy drops the rest of that word only.
+		word bool
+		cur                      span
+	)
+	if bytes.HasPrefix(b, []byte("\uFEFF")) {
+		b = b[3:]
+	}
+	end := func() { spans = append(spans, cur); inTok = false }
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		b = b[size:]
+		col++
+		if quoted {
+			switch {
+			case !esc && r == '\\':
+				esc = true
+			case !esc && r == '"':
+				quoted = false
+				cur.endLine, cur.endCol = line, col
+				end()
+			default:
+				esc = false
+			}
+			if r == '\n' {
+				line, col = line+1, 0
+			}
+			continue
+		}
+		if unicode.IsSpace(r) {
+			if r == '\r' {
+				continue
+			}
+			if inTok {
+				end()
+			}
+			word = false
+			if r == '\n' {
+				line, col, cmnt = line+1, 0, false
+			}
+			continue
+		}
+		if r == '#' && inTok {
+			end()
+			word = true
+		} else if r == '#' && !word {
+			cmnt = true
+		}
+		if cmnt || word {
+			continue
+		}
+		if !inTok {
+			inTok = true
+			cur = span{line: line, col: col}
+			if r == '"' {
+				quoted = true
+				continue
+			}
+		}
+		cur.endLine, cur.endCol = line, col
+	}
+	if inTok {
+		end()
+	}
+	return spans
+}

@@ -1,0 +1,325 @@
+package corefile
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dnslint/dnslint/lint/model"
+	"github.com/dnslint/dnslint/lint/source"
+)
+
+// Limits on import expansion. CoreDNS (caddy) allows 10000 snippet and 100000 file
+// expansions; a lint run stops far earlier on files, where each expansion reads a file.
+const (
+	maxSnippetExpansions = 10000
+	maxFileExpansions    = 1000
+)
+
+// Error is a Corefile that CoreDNS's parser rejects. Msg is the text CoreDNS prints
+// ("<file>:<line> - Error during parsing: …"), Pos the token it points at.
+type Error struct {
+	Msg string
+	Pos model.Pos
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+// Result is a parsed Corefile.
+type Result struct {
+	Blocks  []*model.ServerBlock
+	Imports []*model.Import
+}
+
+// Parse parses a Corefile text, resolving imports through fs (nil: imports of files fail).
+func Parse(t *source.Text, fs FS) (*Result, error) {
+	toks, err := lex(t)
+	if err != nil {
+		return nil, err
+	}
+	p := &parser{toks: toks, cursor: -1, fs: fs, name: t.Name, text: t}
+	return p.parseAll()
+}
+
+type parser struct {
+	toks     []token
+	cursor   int
+	fs       FS
+	name     string
+	text     *source.Text
+	snippets map[string][]token
+	snippetN int
+	fileN    int
+	eof      bool
+	block    *model.ServerBlock
+	result   Result
+}
+
+// The dispenser primitives, as in caddyfile.Dispenser.
+
+func (p *parser) next() bool {
+	if p.cursor < len(p.toks)-1 {
+		p.cursor++
+		return true
+	}
+	return false
+}
+
+func (p *parser) cur() *token {
+	if p.cursor < 0 || p.cursor >= len(p.toks) {
+		return nil
+	}
+	return &p.toks[p.cursor]
+}
+
+func (p *parser) val() string {
+	if t := p.cur(); t != nil {
+		return t.text
+	}
+	return ""
+}
+
+func sameLine(a, b *token) bool {
+	return a.src == b.src && a.line+strings.Count(a.text, "\n") == b.line
+}
+
+func (p *parser) nextArg() bool {
+	if p.cursor < 0 {
+		p.cursor++
+		return true
+	}
+	if p.cursor < len(p.toks)-1 && sameLine(&p.toks[p.cursor], &p.toks[p.cursor+1]) {
+		p.cursor++
+		return true
+	}
+	return false
+}
+
+func (p *parser) isNewLine() bool {
+	if p.cursor < 1 {
+		return true
+	}
+	if p.cursor > len(p.toks)-1 {
+		return false
+	}
+	a, b := &p.toks[p.cursor-1], &p.toks[p.cursor]
+	return a.src != b.src || a.line+strings.Count(a.text, "\n") < b.line
+}
+
+// errf builds CoreDNS's "Error during parsing" message at the current token.
+func (p *parser) errf(format string, args ...any) error {
+	name, line, pos := p.where()
+	return &Error{Msg: fmt.Sprintf("%s:%d - Error during parsing: %s", name, line, fmt.Sprintf(format, args...)), Pos: pos}
+}
+
+// syntaxErr builds CoreDNS's "Syntax error" message at the current token.
+func (p *parser) syntaxErr(expected string) error {
+	name, line, pos := p.where()
+	return &Error{Msg: fmt.Sprintf("%s:%d - Syntax error: Unexpected token '%s', expecting '%s'", name, line, p.val(), expected), Pos: pos}
+}
+
+func (p *parser) where() (string, int, model.Pos) {
+	if t := p.cur(); t != nil {
+		return t.src.Name, t.line, t.pos
+	}
+	pos := p.text.Whole()
+	if pos.Line == 0 {
+		pos.Line, pos.Col, pos.EndLine, pos.EndCol = 1, 1, 1, 1
+	}
+	return p.name, 0, pos
+}
+
+func (p *parser) argErr() error {
+	if p.val() == "{" {
+		return p.errf("Unexpected token '{', expecting argument")
+	}
+	return p.errf("Wrong argument count or unexpected line ending after '%s'", p.val())
+}
+
+// The grammar, as in caddyfile's parser.
+
+func (p *parser) parseAll() (*Result, error) {
+	for p.next() {
+		p.block = &model.ServerBlock{}
+		if err := p.begin(); err != nil {
+			return nil, err
+		}
+		if len(p.block.Keys) > 0 {
+			p.result.Blocks = append(p.result.Blocks, p.block)
+		}
+	}
+	return &p.result, nil
+}
+
+func (p *parser) begin() error {
+	if len(p.toks) == 0 {
+		return nil
+	}
+	first := p.cur()
+	if err := p.addresses(); err != nil {
+		return err
+	}
+	if first != nil {
+		p.block.Pos = first.pos
+		p.block.Via = first.via
+	}
+	if p.eof {
+		return nil
+	}
+	if name, ok := p.isSnippet(); ok {
+		return p.defineSnippet(name)
+	}
+	return p.blockContents()
+}
+
+func (p *parser) addresses() error {
+	expectingAnother := false
+	for {
+		tkn := p.val()
+		if tkn == "import" && p.isNewLine() {
+			if err := p.doImport(); err != nil {
+				return err
+			}
+			continue
+		}
+		if tkn == "{" {
+			if expectingAnother {
+				return p.errf("Expected another address but had '%s' - check for extra comma", tkn)
+			}
+			break
+		}
+		if tkn != "" {
+			t := p.cur()
+			text := tkn
+			if strings.HasSuffix(text, ",") {
+				text = text[:len(text)-1]
+				expectingAnother = true
+			} else {
+				expectingAnother = false
+			}
+			if text != "" {
+				p.block.Keys = append(p.block.Keys, parseKey(text, t.pos))
+			}
+		}
+		hasNext := p.next()
+		if expectingAnother && !hasNext {
+			return p.errf("Unexpected EOF")
+		}
+		if !hasNext {
+			p.eof = true
+			break
+		}
+		if !expectingAnother && p.isNewLine() {
+			break
+		}
+	}
+	return nil
+}
+
+func (p *parser) isSnippet() (string, bool) {
+	if k := p.block.Keys; len(k) == 1 && strings.HasPrefix(k[0].Text, "(") && strings.HasSuffix(k[0].Text, ")") {
+		return strings.TrimSuffix(k[0].Text[1:], ")"), true
+	}
+	return "", false
+}
+
+func (p *parser) defineSnippet(name string) error {
+	if _, dup := p.snippets[name]; dup {
+		return p.errf("redeclaration of previously declared snippet %s", name)
+	}
+	if p.val() != "{" {
+		return p.syntaxErr("{")
+	}
+	count := 1
+	var toks []token
+	for p.next() {
+		if p.val() == "}" {
+			if count--; count == 0 {
+				break
+			}
+		}
+		if p.val() == "{" {
+			count++
+		}
+		toks = append(toks, *p.cur())
+	}
+	if count != 0 {
+		return p.syntaxErr("}")
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		atLineStart := i == 0 || !sameLine(&toks[i-1], &toks[i])
+		if toks[i].text == "import" && atLineStart && toks[i+1].text == name {
+			return p.errf("maximum snippet import depth (%d) exceeded", maxSnippetExpansions)
+		}
+	}
+	if p.snippets == nil {
+		p.snippets = map[string][]token{}
+	}
+	p.snippets[name] = toks
+	p.block.Keys = nil
+	return nil
+}
+
+func (p *parser) blockContents() error {
+	braced := p.val() == "{"
+	if !braced {
+		p.cursor-- // single-server configs don't need curly braces
+	}
+	if err := p.directives(); err != nil {
+		return err
+	}
+	if braced && p.val() != "}" {
+		return p.syntaxErr("}")
+	}
+	return nil
+}
+
+func (p *parser) directives() error {
+	for p.next() {
+		if p.val() == "}" {
+			break
+		}
+		if p.val() == "import" {
+			if err := p.doImport(); err != nil {
+				return err
+			}
+			p.cursor--
+			continue
+		}
+		if err := p.directive(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// directive collects one directive line and its block, as caddy does, then structures it.
+func (p *parser) directive() error {
+	toks := []token{*p.cur()}
+	nesting := 0
+	for p.next() {
+		switch v := p.val(); {
+		case v == "{":
+			nesting++
+		case p.isNewLine() && nesting == 0:
+			p.cursor--
+			p.block.Directives = append(p.block.Directives, structure(toks))
+			return nil
+		case v == "}" && nesting > 0:
+			nesting--
+		case v == "}" && nesting == 0:
+			return p.errf("Unexpected '}' because no matching opening brace")
+		case v == "import" && p.isNewLine():
+			if err := p.doImport(); err != nil {
+				return err
+			}
+			p.cursor--
+			continue
+		}
+		toks = append(toks, *p.cur())
+	}
+	if nesting > 0 {
+		return p.errf("Unexpected EOF")
+	}
+	p.block.Directives = append(p.block.Directives, structure(toks))
+	return nil
+}

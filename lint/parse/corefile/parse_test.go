@@ -1,0 +1,228 @@
+package corefile
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/coredns/caddy/caddyfile"
+
+	"github.com/dnslint/dnslint/lint/model"
+	"github.com/dnslint/dnslint/lint/source"
+)
+
+func parseString(t *testing.T, body string) (*Result, error) {
+	t.Helper()
+	return Parse(&source.Text{File: "Corefile", Name: "Corefile", Body: []byte(body)}, nil)
+}
+
+func TestPositions(t *testing.T) {
+	body := "# comment\n.:53 example.org {\n    errors\n\tforward . 1.2.3.4#53 \"quoted arg\" {\n        force_tcp\n    }\n  cache 30\n}\n"
+	res, err := parseString(t, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := res.Blocks[0]
+	want := map[string]model.Pos{
+		".:53":        {File: "Corefile", Line: 2, Col: 1, EndLine: 2, EndCol: 4},
+		"example.org": {File: "Corefile", Line: 2, Col: 6, EndLine: 2, EndCol: 16},
+	}
+	for _, k := range b.Keys {
+		if k.Pos != want[k.Text] {
+			t.Errorf("key %s at %+v, want %+v", k.Text, k.Pos, want[k.Text])
+		}
+	}
+	if b.Keys[0].Zone != "." || b.Keys[0].Port != "53" || b.Keys[1].Zone != "example.org." || b.Keys[1].PortExplicit {
+		t.Errorf("keys parsed wrong: %+v %+v", b.Keys[0], b.Keys[1])
+	}
+	var names []string
+	for _, d := range b.Directives {
+		names = append(names, d.Name)
+	}
+	if got := strings.Join(names, " "); got != "errors forward cache" {
+		t.Fatalf("directives %q", got)
+	}
+	fwd := b.Directives[1]
+	if fwd.Pos.Line != 4 || fwd.Pos.Col != 2 {
+		t.Errorf("forward at %v", fwd.Pos)
+	}
+	if len(fwd.Args) != 3 || fwd.Args[1].Text != "1.2.3.4" || fwd.Args[2].Text != "quoted arg" {
+		t.Fatalf("forward args %+v", fwd.Args)
+	}
+	if p := fwd.Args[2].Pos; p.Col != 23 || p.EndCol != 34 {
+		t.Errorf("quoted arg at %v..%d, want col 23..34", p, p.EndCol)
+	}
+	if len(fwd.Block) != 1 || fwd.Block[0].Name != "force_tcp" || fwd.Block[0].Pos.Line != 5 || fwd.Block[0].Pos.Col != 9 {
+		t.Errorf("forward block %+v", fwd.Block)
+	}
+	if p := b.Directives[2].Args[0].Pos; p.Line != 7 || p.Col != 9 || p.EndCol != 10 {
+		t.Errorf("cache ttl at %v", p)
+	}
+}
+
+func TestEmbeddedPositions(t *testing.T) {
+	text := &source.Text{File: "cm.yaml", Name: "/etc/coredns/Corefile", Body: []byte(".:53 {\n  cache 5\n}\n"), Lines: source.Shift{First: 7, Indent: 4}}
+	res, err := Parse(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := res.Blocks[0].Directives[0].Args[0].Pos
+	if want := (model.Pos{File: "cm.yaml", Line: 8, Col: 13, EndLine: 8, EndCol: 13}); got != want {
+		t.Errorf("got %+v want %+v", got, want)
+	}
+}
+
+func TestErrorsMatchCoreDNS(t *testing.T) {
+	cases := map[string]string{
+		".:53 {\n  forward . 1.1.1.1 }\n}\n":  "Corefile:2 - Error during parsing: Unexpected '}' because no matching opening brace",
+		".:53 {\n  forward . 1.1.1.1 {\n":      "Corefile:2 - Error during parsing: Unexpected EOF",
+		".:53 {\n  errors\n":                   "Corefile:2 - Syntax error: Unexpected token 'errors', expecting '}'",
+		"a.com, {\n}\n":                         "Corefile:1 - Error during parsing: Expected another address but had '{' - check for extra comma",
+		".:53 {\n  import\n}\n":                 "Corefile:2 - Error during parsing: Wrong argument count or unexpected line ending after 'import'",
+		".:53 {\n  import a b\n}\n":             "Corefile:2 - Error during parsing: Import takes only one argument (glob pattern or file)",
+		"(s) {\n log\n}\n(s) {\n errors\n}\n": "Corefile:4 - Error during parsing: redeclaration of previously declared snippet s",
+	}
+	for body, want := range cases {
+		_, err := parseString(t, body)
+		if err == nil || err.Error() != want {
+			t.Errorf("%q: got %v, want %s", body, err, want)
+		}
+		_, cerr := caddyfile.Parse("Corefile", strings.NewReader(body), nil)
+		if cerr == nil || cerr.Error() != want {
+			t.Errorf("%q: caddy says %v, test expects %s", body, cerr, want)
+		}
+	}
+}
+
+func TestSnippetAndOrder(t *testing.T) {
+	res, err := parseString(t, "(common) {\n  errors\n  cache 30\n}\nexample.org {\n  forward . 1.1.1.1\n  import common\n  log\n}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range res.Blocks[0].Directives {
+		got = append(got, d.Name+"@"+d.Pos.String()+strings.Join(d.Via, ">"))
+	}
+	want := "forward@Corefile:6:3 errors@Corefile:2:3(common) cache@Corefile:3:3(common) log@Corefile:8:3"
+	if strings.Join(got, " ") != want {
+		t.Errorf("got %s", strings.Join(got, " "))
+	}
+}
+
+// TestAgreesWithCaddy parses every Corefile fixture with caddy's own parser and with
+// ours: both accept or reject it alike, and group the same tokens under each directive.
+func TestAgreesWithCaddy(t *testing.T) {
+	files, _ := filepath.Glob("../../../testdata/**/*corefile*")
+	more, _ := filepath.Glob("../../../testdata/*/*/*/*")
+	files = append(files, more...)
+	files = append(files, "testdata/agree.corefile")
+	n := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil || bytes.Contains(b, []byte("{$")) || !looksLikeCorefile(f) {
+			continue
+		}
+		n++
+		mine, merr := Parse(&source.Text{File: f, Name: f, Body: b}, DiskFS{Read: os.ReadFile})
+		theirs, cerr := caddyfile.Parse(f, bytes.NewReader(b), nil)
+		if (merr == nil) != (cerr == nil) {
+			t.Errorf("%s: ours %v, caddy %v", f, merr, cerr)
+			continue
+		}
+		if cerr != nil {
+			if merr.Error() != cerr.Error() {
+				t.Errorf("%s: ours %q, caddy %q", f, merr, cerr)
+			}
+			continue
+		}
+		if got, want := groups(mine), caddyGroups(theirs); got != want {
+			t.Errorf("%s:\nours  %s\ncaddy %s", f, got, want)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no Corefile fixture found")
+	}
+}
+
+func looksLikeCorefile(name string) bool {
+	base := strings.ToLower(filepath.Base(name))
+	return strings.Contains(base, "corefile") || strings.HasSuffix(base, ".server") || strings.HasSuffix(base, ".override")
+}
+
+// groups renders our blocks the way caddy groups tokens: per block, per directive name.
+func groups(r *Result) string {
+	var out []string
+	for _, b := range r.Blocks {
+		var keys []string
+		for _, k := range b.Keys {
+			keys = append(keys, k.Text)
+		}
+		m := map[string][]string{}
+		for _, d := range b.Directives {
+			m[d.Name] = append(m[d.Name], flatten(d)...)
+		}
+		out = append(out, strings.Join(keys, ",")+render(m))
+	}
+	return strings.Join(out, " | ")
+}
+
+func flatten(d *model.Directive) []string {
+	out := []string{d.Name}
+	for _, a := range d.Args[:argsBeforeBlock(d)] {
+		out = append(out, a.Text)
+	}
+	if d.HasBlock {
+		out = append(out, "{")
+		for _, l := range d.Block {
+			out = append(out, flatten(l)...)
+		}
+		out = append(out, "}")
+	}
+	for _, a := range d.Args[argsBeforeBlock(d):] {
+		out = append(out, a.Text)
+	}
+	return out
+}
+
+func argsBeforeBlock(d *model.Directive) int {
+	if !d.HasBlock {
+		return len(d.Args)
+	}
+	n := 0
+	for _, a := range d.Args {
+		if a.Pos.Less(d.Block[0].Pos) || len(d.Block) == 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func caddyGroups(blocks []caddyfile.ServerBlock) string {
+	var out []string
+	for _, b := range blocks {
+		m := map[string][]string{}
+		for dir, toks := range b.Tokens {
+			for _, t := range toks {
+				m[dir] = append(m[dir], t.Text)
+			}
+		}
+		out = append(out, strings.Join(b.Keys, ",")+render(m))
+	}
+	return strings.Join(out, " | ")
+}
+
+func render(m map[string][]string) string {
+	var names []string
+	for n := range m {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var s []string
+	for _, n := range names {
+		s = append(s, n+"["+strings.Join(m[n], " ")+"]")
+	}
+	return "{" + strings.Join(s, ";") + "}"
+}

@@ -1,0 +1,76 @@
+// Package report owns the output formats. Each format is one file that registers a
+// Reporter under its name in init(); adding a format needs no change anywhere else.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/dnslint/dnslint/lint/finding"
+)
+
+// Report is everything a reporter may print.
+type Report struct {
+	Tool    string
+	Version string
+	// Findings are already filtered and sorted (finding.Sort).
+	Findings []finding.Finding
+	// Rules is the catalog of enabled rules, sorted by id; every finding's rule is in it.
+	Rules []finding.Rule
+	// Files is the number of files linted.
+	Files int
+	// Source returns the text of a line of a linted file ("" when unknown).
+	Source func(file string, line int) string
+	// Color asks for ANSI colours (text format only).
+	Color bool
+}
+
+// Rule returns the catalog entry of a rule id.
+func (r *Report) Rule(id string) (finding.Rule, bool) {
+	i := sort.Search(len(r.Rules), func(i int) bool { return r.Rules[i].ID >= id })
+	if i < len(r.Rules) && r.Rules[i].ID == id {
+		return r.Rules[i], true
+	}
+	return finding.Rule{}, false
+}
+
+// Reporter writes a Report in one format.
+type Reporter interface {
+	Write(w io.Writer, r *Report) error
+}
+
+// ReporterFunc adapts a function to Reporter.
+type ReporterFunc func(w io.Writer, r *Report) error
+
+// Write calls f.
+func (f ReporterFunc) Write(w io.Writer, r *Report) error { return f(w, r) }
+
+var registry = map[string]Reporter{}
+
+// Register makes a format available under name. It panics on a duplicate name.
+func Register(name string, r Reporter) {
+	if _, dup := registry[name]; dup {
+		panic("report: format registered twice: " + name)
+	}
+	registry[name] = r
+}
+
+// Formats lists the registered format names, sorted.
+func Formats() []string {
+	names := make([]string, 0, len(registry))
+	for n := range registry {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Get returns the reporter for a format name.
+func Get(name string) (Reporter, error) {
+	r, ok := registry[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q (want one of %v)", name, Formats())
+	}
+	return r, nil
+}
