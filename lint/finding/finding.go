@@ -55,10 +55,20 @@ type Rule struct {
 	Severity    Severity       `json:"severity"`
 	DocsURL     string         `json:"docs_url"`
 	Params      map[string]any `json:"params,omitempty"`
+	// References are the rule's related_resources: links that explain it.
+	References []Reference `json:"references,omitempty"`
+	// Extra holds the other custom METADATA keys (since, until, source, …) for the docs.
+	Extra map[string]any `json:"extra,omitempty"`
 	// Builtin is false for rules loaded with --policy.
 	Builtin bool `json:"builtin"`
 	// Source is the .rego file the rule lives in.
 	Source string `json:"-"`
+}
+
+// Reference is a link about a rule.
+type Reference struct {
+	URL         string `json:"url"`
+	Description string `json:"description,omitempty"`
 }
 
 // Related is a secondary location that explains a finding (e.g. the first definition).

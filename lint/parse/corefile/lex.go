@@ -53,7 +53,7 @@ func scan(b []byte) []span {
 		inTok, quoted, esc, cmnt bool
 		// word is set by a '#' inside a word: caddy drops the rest of that word only.
 		word bool
-		cur                      span
+		cur  span
 	)
 	if bytes.HasPrefix(b, []byte("\uFEFF")) {
 		b = b[3:]

@@ -78,11 +78,11 @@ func TestEmbeddedPositions(t *testing.T) {
 func TestErrorsMatchCoreDNS(t *testing.T) {
 	cases := map[string]string{
 		".:53 {\n  forward . 1.1.1.1 }\n}\n":  "Corefile:2 - Error during parsing: Unexpected '}' because no matching opening brace",
-		".:53 {\n  forward . 1.1.1.1 {\n":      "Corefile:2 - Error during parsing: Unexpected EOF",
-		".:53 {\n  errors\n":                   "Corefile:2 - Syntax error: Unexpected token 'errors', expecting '}'",
-		"a.com, {\n}\n":                         "Corefile:1 - Error during parsing: Expected another address but had '{' - check for extra comma",
-		".:53 {\n  import\n}\n":                 "Corefile:2 - Error during parsing: Wrong argument count or unexpected line ending after 'import'",
-		".:53 {\n  import a b\n}\n":             "Corefile:2 - Error during parsing: Import takes only one argument (glob pattern or file)",
+		".:53 {\n  forward . 1.1.1.1 {\n":     "Corefile:2 - Error during parsing: Unexpected EOF",
+		".:53 {\n  errors\n":                  "Corefile:2 - Syntax error: Unexpected token 'errors', expecting '}'",
+		"a.com, {\n}\n":                       "Corefile:1 - Error during parsing: Expected another address but had '{' - check for extra comma",
+		".:53 {\n  import\n}\n":               "Corefile:2 - Error during parsing: Wrong argument count or unexpected line ending after 'import'",
+		".:53 {\n  import a b\n}\n":           "Corefile:2 - Error during parsing: Import takes only one argument (glob pattern or file)",
 		"(s) {\n log\n}\n(s) {\n errors\n}\n": "Corefile:4 - Error during parsing: redeclaration of previously declared snippet s",
 	}
 	for body, want := range cases {

@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dnslint/dnslint/lint"
+	"github.com/dnslint/dnslint/lint/config"
+	"github.com/dnslint/dnslint/lint/finding"
+	"github.com/dnslint/dnslint/lint/report"
+	"github.com/dnslint/dnslint/lint/source"
+)
+
+type lintFlags struct {
+	format, output, configFile, failOn string
+	corednsVersion, kubernetesVersion  string
+	platform, stdinFilename            string
+	policies, enable, disable          []string
+	noColor, ignoreSuppressions        bool
+	maxFileSize                        int64
+}
+
+func newLintCommand() *cobra.Command {
+	f := &lintFlags{}
+	cmd := &cobra.Command{
+		Use:   "lint [PATH...|-]",
+		Short: "Lint Corefiles, Kubernetes manifests and resolv.conf files",
+		Long: `Lint files and directories (recursively), or standard input with "-".
+
+Files are recognised by name: Corefile, *.corefile and Corefile.* are Corefiles;
+resolv.conf and *.resolv.conf are resolv.conf files; *.yaml, *.yml and *.json are
+Kubernetes manifests (multi-document, List kinds), in which dnslint reads the coredns,
+node-local-dns, coredns-custom and autoscaler ConfigMaps and the pod spec of every
+workload kind. A file named on the command line with another name is recognised by
+its content. All files of one run are linted together: a coredns-custom ConfigMap is
+composed with the coredns ConfigMap of the same namespace even from another file.
+
+Configuration comes from .dnslint.yaml, found upward from the working directory, or
+--config. Inline "# dnslint:ignore <rule>[,<rule>] [-- reason]" comments silence a
+finding on their line or the line below.`,
+		Example: `  dnslint lint testdata/examples
+  kustomize build overlays/prod | dnslint lint - --stdin-filename prod.yaml
+  dnslint lint --format sarif --output dnslint.sarif .
+  dnslint lint --disable 'pod/*' --fail-on warning Corefile`,
+		RunE: func(cmd *cobra.Command, args []string) error { return runLint(cmd, f, args) },
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), ", "))
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
+	fl.StringVarP(&f.configFile, "config", "c", "", "config file (default: .dnslint.yaml found upward from the working directory)")
+	fl.StringArrayVar(&f.policies, "policy", nil, "directory of Rego policies to add (repeatable)")
+	fl.StringSliceVar(&f.enable, "enable", nil, "enable rules by id or glob, e.g. 'pod/*' (repeatable, comma-separated)")
+	fl.StringSliceVar(&f.disable, "disable", nil, "disable rules by id or glob (repeatable, comma-separated)")
+	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding has this severity or higher: error, warning, info, none (default error)")
+	fl.StringVar(&f.corednsVersion, "coredns-version", "", "CoreDNS release the Corefiles run on (default: the latest release dnslint knows)")
+	fl.StringVar(&f.kubernetesVersion, "kubernetes-version", "", "Kubernetes release of the cluster (default: the latest release dnslint knows)")
+	fl.StringVar(&f.platform, "platform", "", "aks, k3s or generic: whose default Corefile imports a coredns-custom ConfigMap linted alone (default aks)")
+	fl.StringVar(&f.stdinFilename, "stdin-filename", "", "name for standard input, used for its format and in findings")
+	fl.BoolVar(&f.noColor, "no-color", false, "no colours in text output (also: NO_COLOR set)")
+	fl.BoolVar(&f.ignoreSuppressions, "ignore-suppressions", false, "report findings even where a dnslint:ignore comment silences them")
+	fl.Int64Var(&f.maxFileSize, "max-file-size", source.DefaultMaxSize, "largest file read, in bytes")
+	return cmd
+}
+
+func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
+	if len(args) == 0 {
+		return usageError{fmt.Errorf("lint needs a path, or - for standard input (see dnslint lint --help)")}
+	}
+	reporter, err := report.Get(f.format)
+	if err != nil {
+		return usageError{err}
+	}
+	cfg, err := loadConfig(f.configFile)
+	if err != nil {
+		return err
+	}
+	if f.platform != "" {
+		cfg.Platform = f.platform
+	}
+	failOn, err := finding.ParseSeverity(firstNonEmpty(f.failOn, cfg.FailOn, "error"))
+	if err != nil {
+		return usageError{fmt.Errorf("--fail-on: %w", err)}
+	}
+	l, err := lint.New(cmd.Context(), lint.Options{
+		Config: cfg, Enable: f.enable, Disable: f.disable, Policies: f.policies,
+		CoreDNSVersion: f.corednsVersion, KubernetesVersion: f.kubernetesVersion,
+		IgnoreSuppressions: f.ignoreSuppressions,
+	})
+	if err != nil {
+		return err
+	}
+	w := &source.Walker{MaxSize: f.maxFileSize, Exclude: cfg.Excluded, Stdin: cmd.InOrStdin(), StdinName: f.stdinFilename}
+	files, problems := w.Collect(args)
+	res, err := l.Lint(cmd.Context(), files)
+	if err != nil {
+		return err
+	}
+	out, closeOut, err := openOutput(cmd, f.output)
+	if err != nil {
+		return err
+	}
+	rep := &report.Report{
+		Tool: "dnslint", Version: toolVersion(), Findings: res.Findings, Rules: l.Rules(), Files: res.Files,
+		Source: sourceLines(res.Sources), Color: f.output == "" && !f.noColor && colorTerminal(),
+	}
+	if err := reporter.Write(out, rep); err != nil {
+		return err
+	}
+	if err := closeOut(); err != nil {
+		return err
+	}
+	for _, p := range problems {
+		fmt.Fprintf(cmd.ErrOrStderr(), "dnslint: %s\n", p)
+	}
+	switch {
+	case len(problems) > 0:
+		return exitError{exitUsage}
+	case failOn != finding.None && worst(res.Findings) >= failOn:
+		return exitError{exitFindings}
+	}
+	return nil
+}
+
+func loadConfig(file string) (*config.Config, error) {
+	if file == "" {
+		found, ok := config.Find(".")
+		if !ok {
+			return &config.Config{}, nil
+		}
+		file = found
+	}
+	return config.Load(file)
+}
+
+func openOutput(cmd *cobra.Command, path string) (io.Writer, func() error, error) {
+	if path == "" {
+		w := bufio.NewWriter(cmd.OutOrStdout())
+		return w, w.Flush, nil
+	}
+	fh, err := os.Create(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	w := bufio.NewWriter(fh)
+	return w, func() error {
+		if err := w.Flush(); err != nil {
+			fh.Close()
+			return err
+		}
+		return fh.Close()
+	}, nil
+}
+
+// sourceLines serves lines of the files a run read, for the text format.
+func sourceLines(sources map[string][]byte) func(string, int) string {
+	split := map[string][][]byte{}
+	return func(file string, line int) string {
+		lines, ok := split[file]
+		if !ok {
+			lines = bytes.Split(sources[file], []byte("\n"))
+			split[file] = lines
+		}
+		if line < 1 || line > len(lines) {
+			return ""
+		}
+		return strings.TrimRight(string(lines[line-1]), "\r")
+	}
+}
+
+func colorTerminal() bool {
+	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+		return false
+	}
+	fi, err := os.Stdout.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+func worst(fs []finding.Finding) finding.Severity {
+	w := finding.None
+	for _, f := range fs {
+		w = max(w, f.Severity)
+	}
+	return w
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

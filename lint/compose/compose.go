@@ -1,0 +1,159 @@
+// Package compose owns the views that span documents: the effective Corefile that CoreDNS
+// loads once its imports are resolved — coredns-custom keys standing in for the files
+// under custom/, even when the two ConfigMaps come from different files of a run — and,
+// for a coredns-custom ConfigMap linted without its Corefile, the platform's default
+// Corefile as the one that imports it.
+package compose
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/dnslint/dnslint/lint/model"
+	"github.com/dnslint/dnslint/lint/parse/corefile"
+	"github.com/dnslint/dnslint/lint/parse/kube"
+	"github.com/dnslint/dnslint/lint/source"
+)
+
+//go:embed platform/*.corefile
+var platforms embed.FS
+
+// Platforms are the platform profiles with a default Corefile.
+var Platforms = []string{"aks", "k3s"}
+
+// CustomDir is where a CoreDNS pod mounts the coredns-custom ConfigMap.
+const CustomDir = "/etc/coredns/custom"
+
+// Input is what composition reads.
+type Input struct {
+	// Plain are Corefile files; their imports are read from disk with Read.
+	Plain []*source.Text
+	Read  func(name string) ([]byte, error)
+	// Embedded are Corefiles held in ConfigMaps.
+	Embedded []*kube.CorefileText
+	// Customs are coredns-custom ConfigMaps.
+	Customs []*kube.CustomConfigMap
+	// Platform picks the default Corefile that imports a coredns-custom linted alone.
+	Platform string
+}
+
+// Output is the composed view.
+type Output struct {
+	Corefiles []*model.Corefile
+	Errors    []*model.ParseError
+}
+
+// Compose parses every Corefile with its imports resolved.
+func Compose(in Input) (*Output, error) {
+	out := &Output{}
+	for _, t := range in.Plain {
+		out.add(t, corefile.DiskFS{Read: in.Read}, nil, "")
+	}
+	imported := map[*kube.CustomConfigMap]bool{}
+	for _, e := range in.Embedded {
+		fs, paired := customFS(in.Customs, e.Object.Namespace)
+		cf := out.add(e.Text, fs, &e.Object, e.Key)
+		if cf == nil {
+			continue
+		}
+		for _, c := range paired {
+			if markImports(cf, c) {
+				imported[c] = true
+			}
+		}
+	}
+	for _, c := range in.Customs {
+		if imported[c] {
+			continue
+		}
+		if err := out.composeWithPlatform(c, in.Platform); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// add parses one Corefile text, recording a parse error instead of the Corefile when
+// CoreDNS would reject it.
+func (o *Output) add(t *source.Text, fs corefile.FS, obj *model.Object, key string) *model.Corefile {
+	res, err := corefile.Parse(t, fs)
+	var perr *corefile.Error
+	switch {
+	case errors.As(err, &perr):
+		o.Errors = append(o.Errors, &model.ParseError{Format: "corefile", Message: perr.Msg, Pos: perr.Pos})
+		return nil
+	case err != nil:
+		o.Errors = append(o.Errors, &model.ParseError{Format: "corefile", Message: err.Error(), Pos: t.Pos(1, 1, 1, 1)})
+		return nil
+	}
+	cf := &model.Corefile{File: t.File, Object: obj, Key: key, ServerBlocks: res.Blocks, Imports: res.Imports}
+	if cf.ServerBlocks == nil {
+		cf.ServerBlocks = []*model.ServerBlock{}
+	}
+	if cf.Imports == nil {
+		cf.Imports = []*model.Import{}
+	}
+	o.Corefiles = append(o.Corefiles, cf)
+	return cf
+}
+
+// customFS serves the keys of the coredns-custom ConfigMaps of a namespace (an unset
+// namespace matches any) as the files of /etc/coredns/custom.
+func customFS(customs []*kube.CustomConfigMap, namespace string) (corefile.MemFS, []*kube.CustomConfigMap) {
+	fs := corefile.MemFS{Files: map[string]*source.Text{}, Dirs: map[string]bool{}}
+	var paired []*kube.CustomConfigMap
+	for _, c := range customs {
+		ns := c.Custom.Object.Namespace
+		if ns != "" && namespace != "" && ns != namespace {
+			continue
+		}
+		paired = append(paired, c)
+		fs.Dirs[CustomDir] = true
+		for key, t := range c.Texts {
+			fs.Files[path.Join(CustomDir, key)] = t
+		}
+	}
+	return fs, paired
+}
+
+// markImports records, on each key of c, the import statements of cf that pull it in.
+func markImports(cf *model.Corefile, c *kube.CustomConfigMap) bool {
+	found := false
+	for _, imp := range cf.Imports {
+		for _, m := range imp.Matched {
+			dir, key := path.Split(m)
+			if strings.TrimSuffix(dir, "/") != CustomDir {
+				continue
+			}
+			for _, k := range c.Custom.Keys {
+				if k.Key.Text == key {
+					k.ImportedBy = append(k.ImportedBy, imp.Pos.String())
+					found = true
+				}
+			}
+		}
+	}
+	return found
+}
+
+// composeWithPlatform composes a coredns-custom ConfigMap with the platform's default
+// Corefile. Findings in the default itself point at no user file and are dropped later.
+func (o *Output) composeWithPlatform(c *kube.CustomConfigMap, platform string) error {
+	if platform == "" || platform == "generic" {
+		platform = "aks"
+	}
+	body, err := platforms.ReadFile("platform/" + platform + ".corefile")
+	if err != nil {
+		return fmt.Errorf("unknown platform %q (known: %s, generic)", platform, strings.Join(Platforms, ", "))
+	}
+	t := &source.Text{File: "<" + platform + " default Corefile>", Name: "/etc/coredns/Corefile", Body: body}
+	fs, _ := customFS([]*kube.CustomConfigMap{c}, "")
+	obj := model.Object{Kind: "ConfigMap", Name: "coredns", Namespace: "kube-system"}
+	if cf := o.add(t, fs, &obj, "Corefile"); cf != nil {
+		markImports(cf, c)
+	}
+	return nil
+}

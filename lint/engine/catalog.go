@@ -1,0 +1,133 @@
+package engine
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/dnslint/dnslint/lint/finding"
+	"github.com/dnslint/dnslint/rules"
+)
+
+// Catalog is every rule known to a run: built-in and from --policy directories.
+type Catalog struct {
+	Rules   []finding.Rule
+	byID    map[string]int
+	modules map[string]*ast.Module // rule id → module
+	libs    []*ast.Module          // helper packages (not rules)
+	data    map[string]any         // data/*.json documents, merged under data.dnslint
+}
+
+// Rule returns a rule by id.
+func (c *Catalog) Rule(id string) (finding.Rule, bool) {
+	i, ok := c.byID[id]
+	if !ok {
+		return finding.Rule{}, false
+	}
+	return c.Rules[i], true
+}
+
+// LoadCatalog parses the built-in rules and every .rego file below the policy
+// directories (test files excepted) and reads their metadata.
+func LoadCatalog(policyDirs ...string) (*Catalog, error) {
+	c := &Catalog{byID: map[string]int{}, modules: map[string]*ast.Module{}, data: map[string]any{}}
+	if err := c.addFS(rules.FS, "builtin:", true); err != nil {
+		return nil, err
+	}
+	for _, dir := range policyDirs {
+		info, err := os.Stat(dir)
+		if err != nil {
+			return nil, fmt.Errorf("policy: %w", err)
+		}
+		if !info.IsDir() {
+			return nil, fmt.Errorf("policy: %s is not a directory", dir)
+		}
+		if err := c.addFS(os.DirFS(dir), dir+string(filepath.Separator), false); err != nil {
+			return nil, err
+		}
+	}
+	sort.Slice(c.Rules, func(i, j int) bool { return c.Rules[i].ID < c.Rules[j].ID })
+	for i, r := range c.Rules {
+		c.byID[r.ID] = i
+	}
+	return c, nil
+}
+
+func (c *Catalog) addFS(fsys fs.FS, prefix string, builtin bool) error {
+	return fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := prefix + path
+		switch {
+		case d.IsDir():
+			return nil
+		case builtin && strings.HasSuffix(path, ".json") && strings.HasPrefix(path, "data/"):
+			return c.addData(fsys, path)
+		case !strings.HasSuffix(path, ".rego") || strings.HasSuffix(path, "_test.rego"):
+			return nil
+		}
+		src, err := fs.ReadFile(fsys, path)
+		if err != nil {
+			return err
+		}
+		m, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{
+			ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: capabilities(),
+		})
+		if err != nil {
+			return fmt.Errorf("policy: %w", err)
+		}
+		if !builtin {
+			if err := checkSandbox(m); err != nil {
+				return fmt.Errorf("policy: %w", err)
+			}
+		}
+		return c.addModule(m, name, builtin)
+	})
+}
+
+func (c *Catalog) addModule(m *ast.Module, file string, builtin bool) error {
+	category, name, isRule := ruleID(m.Package.Path)
+	if !isRule {
+		if builtin || !strings.HasPrefix(m.Package.Path.String(), "data.dnslint.") {
+			c.libs = append(c.libs, m)
+			return nil
+		}
+		return fmt.Errorf("policy: %s: package %s is not a rule: write package dnslint.rules.<category>[\"<name>\"]", file, m.Package.Path)
+	}
+	rule, err := ruleFromAnnotations(m, category, name, file, builtin)
+	if err != nil {
+		return fmt.Errorf("policy: %w", err)
+	}
+	if _, dup := c.modules[rule.ID]; dup {
+		return fmt.Errorf("policy: %s: rule %s is already defined", file, rule.ID)
+	}
+	c.modules[rule.ID] = m
+	c.Rules = append(c.Rules, rule)
+	return nil
+}
+
+// ruleID reads <category>/<name> from a package path data.dnslint.rules.<category>.<name>.
+func ruleID(path ast.Ref) (string, string, bool) {
+	if len(path) != 5 || path[1].String() != `"dnslint"` || path[2].String() != `"rules"` {
+		return "", "", false
+	}
+	cat, ok1 := path[3].Value.(ast.String)
+	name, ok2 := path[4].Value.(ast.String)
+	return string(cat), string(name), ok1 && ok2
+}
+
+// LatestCoreDNS is the newest CoreDNS release the shipped plugin data knows.
+func (c *Catalog) LatestCoreDNS() string {
+	if m, ok := c.data["coredns"].(map[string]any); ok {
+		if v, ok := m["latest"].(string); ok {
+			return v
+		}
+	}
+	return "unknown"
+}

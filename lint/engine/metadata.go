@@ -1,0 +1,81 @@
+package engine
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/dnslint/dnslint/lint/finding"
+)
+
+// DocsBase is where the generated rule docs are published.
+const DocsBase = "https://github.com/dnslint/dnslint/blob/main/docs/rules/"
+
+// ruleFromAnnotations reads a rule's package METADATA:
+//
+//	title, description, related_resources (first ref: docs link for user policies),
+//	custom.severity (error|warning|info), custom.params (default thresholds),
+//	and any other custom keys, kept for the docs (e.g. since, until, source).
+func ruleFromAnnotations(m *ast.Module, category, name, file string, builtin bool) (finding.Rule, error) {
+	id := category + "/" + name
+	r := finding.Rule{ID: id, Category: category, Builtin: builtin, Source: file}
+	var a *ast.Annotations
+	for _, ann := range m.Annotations {
+		if ann.Scope == "package" {
+			a = ann
+		}
+	}
+	if a == nil {
+		return r, fmt.Errorf("%s: rule %s has no package METADATA (title, description, custom.severity)", file, id)
+	}
+	r.Title, r.Description = a.Title, strings.TrimSpace(a.Description)
+	if r.Title == "" || r.Description == "" {
+		return r, fmt.Errorf("%s: rule %s: METADATA needs a title and a description", file, id)
+	}
+	sev, _ := a.Custom["severity"].(string)
+	s, err := finding.ParseSeverity(sev)
+	if err != nil || s == finding.None {
+		return r, fmt.Errorf("%s: rule %s: METADATA custom.severity must be error, warning or info, not %q", file, id, sev)
+	}
+	r.Severity = s
+	if p, ok := a.Custom["params"]; ok {
+		params, ok := p.(map[string]any)
+		if !ok {
+			return r, fmt.Errorf("%s: rule %s: METADATA custom.params must be a map", file, id)
+		}
+		r.Params = params
+	}
+	r.Extra = map[string]any{}
+	for k, v := range a.Custom {
+		if k != "severity" && k != "params" {
+			r.Extra[k] = v
+		}
+	}
+	for _, rr := range a.RelatedResources {
+		r.References = append(r.References, finding.Reference{URL: rr.Ref.String(), Description: rr.Description})
+	}
+	if builtin {
+		r.DocsURL = DocsBase + id + ".md"
+	} else if len(a.RelatedResources) > 0 && a.RelatedResources[0].Ref.String() != "" {
+		r.DocsURL = a.RelatedResources[0].Ref.String()
+	}
+	return r, nil
+}
+
+// addData loads a JSON document shipped with the rules as data.dnslint.<name>.
+func (c *Catalog) addData(fsys fs.FS, file string) error {
+	b, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return err
+	}
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		return fmt.Errorf("rules/%s: %w", file, err)
+	}
+	c.data[strings.TrimSuffix(path.Base(file), ".json")] = v
+	return nil
+}

@@ -1,0 +1,100 @@
+// Package lint is dnslint as a library: it runs the pipeline
+// source → parse → model → compose → engine → filter and returns sorted findings.
+// A Linter compiles its rules once and can lint many inputs (the CLI lints one run, the
+// admission webhook one object per request).
+package lint
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dnslint/dnslint/lint/config"
+	"github.com/dnslint/dnslint/lint/engine"
+	"github.com/dnslint/dnslint/lint/finding"
+)
+
+// Options configure a Linter.
+type Options struct {
+	Config *config.Config
+	// Enable and Disable are the command line's rule globs, applied after the config's.
+	Enable, Disable []string
+	// Policies are directories of user Rego policies.
+	Policies []string
+	// CoreDNSVersion overrides the config's coredns-version.
+	CoreDNSVersion string
+	// KubernetesVersion overrides the config's kubernetes-version.
+	KubernetesVersion string
+	// IgnoreSuppressions makes inline dnslint:ignore comments ineffective.
+	IgnoreSuppressions bool
+}
+
+// Linter lints inputs with a fixed, compiled set of rules.
+type Linter struct {
+	opts     Options
+	catalog  *engine.Catalog
+	engine   *engine.Engine
+	sel      *config.Selection
+	platform string
+}
+
+// New loads the catalog, resolves the configuration against it and compiles the enabled rules.
+func New(ctx context.Context, opts Options) (*Linter, error) {
+	if opts.Config == nil {
+		opts.Config = &config.Config{}
+	}
+	cfg := opts.Config
+	cat, err := engine.LoadCatalog(opts.Policies...)
+	if err != nil {
+		return nil, err
+	}
+	sel, err := cfg.Select(cat.Rules, opts.Enable, opts.Disable)
+	if err != nil {
+		return nil, err
+	}
+	version := strings.TrimPrefix(firstOf(opts.CoreDNSVersion, cfg.CoreDNSVersion), "v")
+	if version != "" && !validVersion(version) {
+		return nil, fmt.Errorf("coredns version %q: want MAJOR.MINOR.PATCH, e.g. 1.11.3", version)
+	}
+	conf := map[string]any{"plugins": slices.Clip(cfg.Plugins)}
+	if cfg.Plugins == nil {
+		conf["plugins"] = []string{}
+	}
+	if version != "" {
+		conf["coredns_version"] = version
+	}
+	if k := firstOf(opts.KubernetesVersion, cfg.KubernetesVersion); k != "" {
+		conf["kubernetes_version"] = k
+	}
+	eng, err := cat.Compile(ctx, engine.Options{Enabled: sel.Enabled, Params: sel.Params, Config: conf})
+	if err != nil {
+		return nil, err
+	}
+	return &Linter{opts: opts, catalog: cat, engine: eng, sel: sel, platform: cfg.Platform}, nil
+}
+
+// Rules returns the enabled rules with their effective severity, sorted by id.
+func (l *Linter) Rules() []finding.Rule {
+	var out []finding.Rule
+	for _, id := range l.sel.Enabled {
+		r, _ := l.catalog.Rule(id)
+		if s, ok := l.sel.Severity[id]; ok {
+			r.Severity = s
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// Catalog returns every known rule.
+func (l *Linter) Catalog() []finding.Rule { return l.catalog.Rules }
+
+func firstOf(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,126 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/dnslint/dnslint/lint/finding"
+)
+
+func init() { Register("text", ReporterFunc(writeText)) }
+
+// indent prefixes the quoted source line, its caret line and the notes.
+const indent = "    "
+
+// writeText prints compiler-style diagnostics:
+//
+//	file:line:col: severity rule: message
+//	    <source line>
+//	    ^~~~
+//	    note: file:line:col: message
+//
+// then a summary line.
+func writeText(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	p := painter{on: r.Color}
+	for _, f := range r.Findings {
+		fmt.Fprintln(bw, hang(p.headline(f), indent))
+		if src := r.sourceLine(f.Pos.File, f.Pos.Line); src != "" && f.Pos.Col > 0 {
+			fmt.Fprintln(bw, indent+src)
+			pad, marker := caret(src, f.Pos.Col, underlineEnd(f, src))
+			fmt.Fprintln(bw, indent+pad+p.paint(p.color(f.Severity), marker))
+		}
+		for _, rel := range f.Related {
+			fmt.Fprintln(bw, indent+hang(p.note(rel), indent+indent))
+		}
+	}
+	if len(r.Findings) > 0 {
+		fmt.Fprintln(bw)
+	}
+	fmt.Fprintln(bw, p.paint(sgrBold, summaryLine(summarize(r), len(r.Findings))))
+	return bw.Flush()
+}
+
+// hang indents the continuation lines of a multi-line message, so that they do not read
+// as findings of their own.
+func hang(s, prefix string) string { return strings.ReplaceAll(s, "\n", "\n"+prefix) }
+
+// underlineEnd is the last column to underline on the finding's first line: its end
+// column when it ends on the same line, the end of the line when it goes on.
+func underlineEnd(f finding.Finding, src string) int {
+	switch {
+	case f.Pos.EndLine == f.Pos.Line && f.Pos.EndCol >= f.Pos.Col:
+		return f.Pos.EndCol
+	case f.Pos.EndLine > f.Pos.Line:
+		return max(len([]rune(src)), f.Pos.Col)
+	default:
+		return f.Pos.Col
+	}
+}
+
+// caret draws "^~~~" under columns col..end (1-based, in characters) of src: the padding
+// keeps the tabs of src, so that the marker lines up however tabs are displayed.
+func caret(src string, col, end int) (pad, marker string) {
+	var b strings.Builder
+	runes := []rune(src)
+	for i := 0; i < col-1; i++ {
+		if i < len(runes) && runes[i] == '\t' {
+			b.WriteByte('\t')
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	end = min(end, max(len(runes), col))
+	return b.String(), "^" + strings.Repeat("~", max(end-col, 0))
+}
+
+func summaryLine(s summary, problems int) string {
+	files := plural(s.Files, "file")
+	if problems == 0 {
+		return "no problems in " + files
+	}
+	return fmt.Sprintf("%s (%s, %s, %d info) in %s",
+		plural(problems, "problem"), plural(s.Errors, "error"), plural(s.Warnings, "warning"), s.Infos, files)
+}
+
+// ANSI select graphic rendition codes.
+const (
+	sgrBold   = "1"
+	sgrRed    = "1;31"
+	sgrYellow = "1;33"
+	sgrCyan   = "1;36"
+)
+
+// painter colours text with ANSI escapes when on; its zero value writes plain text.
+type painter struct{ on bool }
+
+func (p painter) paint(sgr, s string) string {
+	if !p.on {
+		return s
+	}
+	return "\x1b[" + sgr + "m" + s + "\x1b[0m"
+}
+
+func (painter) color(s finding.Severity) string {
+	switch s {
+	case finding.Error:
+		return sgrRed
+	case finding.Warning:
+		return sgrYellow
+	default:
+		return sgrCyan
+	}
+}
+
+// headline is the first line of a finding: "file:line:col: severity rule: message".
+func (p painter) headline(f finding.Finding) string {
+	return fmt.Sprintf("%s: %s %s: %s",
+		p.paint(sgrBold, location(f.Pos)), p.paint(p.color(f.Severity), levelOf(f.Severity).name), f.RuleID, f.Message)
+}
+
+// note is a related location: "note: file:line:col: message".
+func (p painter) note(rel finding.Related) string {
+	return fmt.Sprintf("%s %s: %s", p.paint(sgrBold, "note:"), p.paint(sgrBold, location(rel.Pos)), rel.Message)
+}

@@ -1,0 +1,31 @@
+# METADATA
+# title: Corefile that CoreDNS cannot parse
+# description: |-
+#   CoreDNS parses the whole Corefile, with every file and coredns-custom key it imports,
+#   before it starts any plugin. Unbalanced braces, a trailing comma in the key list, an
+#   import of a missing file, a glob with more than one wildcard or an import cycle stop it
+#   with the parser's message, and the pod goes into CrashLoopBackOff (on a reload the old
+#   configuration keeps running until the next restart). The finding quotes the message
+#   CoreDNS prints, with the path CoreDNS sees inside its pod.
+# related_resources:
+#   - ref: https://coredns.io/manual/configuration/
+#     description: CoreDNS manual, Configuration
+# custom:
+#   severity: error
+#   source: coredns/caddy caddyfile/parse.go; ../shared/knowledge/coredns-facts.md §1.6, §4
+#   bad: |-
+#     .:53 {
+#         forward . 1.1.1.1 }
+#     }
+#   good: |-
+#     .:53 {
+#         forward . 1.1.1.1
+#     }
+package dnslint.rules.corefile.syntax
+
+import data.dnslint.lib.report
+
+report contains report.finding(e.pos, sprintf("CoreDNS cannot parse this Corefile and will not start: %s", [e.message])) if {
+	some e in input.parse_errors
+	e.format == "corefile"
+}

@@ -1,0 +1,51 @@
+# METADATA
+# title: Directive that is no CoreDNS plugin
+# description: |-
+#   Every line of a server block must start with the name of a plugin compiled into the
+#   CoreDNS binary. Anything else — a typo, an external plugin the official image does not
+#   contain, a plugin removed or not yet added in the target release — stops CoreDNS at
+#   start-up with `Unknown directive '<name>'` and the pod crash-loops. The list of plugins
+#   follows `--coredns-version` (default: the latest release dnslint knows). Custom builds
+#   declare their extra plugins in .dnslint.yaml (`plugins: [unbound, alternate]`). Plugin
+#   options written as directives are reported by forward/option-outside-block instead.
+# related_resources:
+#   - ref: https://coredns.io/plugins/
+#     description: the plugins compiled into CoreDNS
+# custom:
+#   severity: error
+#   source: coredns/caddy caddyfile/parse.go `Unknown directive '%s'`; plugin.cfg of every release (../shared/knowledge/coredns-facts.md §1.6, §2)
+#   bad: |-
+#     .:53 {
+#         forwrd . 1.1.1.1
+#     }
+#   good: |-
+#     .:53 {
+#         forward . 1.1.1.1
+#     }
+package dnslint.rules.corefile["unknown-directive"]
+
+import data.dnslint.lib.corefile
+import data.dnslint.lib.forward
+import data.dnslint.lib.report
+
+report contains report.finding(d.pos, msg) if {
+	some x in corefile.lines
+	d := x.directive
+	not corefile.available(d.name)
+	not corefile.placeholder(d.name)
+	not d.name in forward.options
+	msg := sprintf("CoreDNS %s exits at start-up with `Unknown directive '%s'`%s: %s", [
+		corefile.version, d.name, corefile.where(d), why(d.name),
+	])
+}
+
+why(name) := sprintf("%s was removed after CoreDNS %s; use %s instead", [name, p.last, p.replacement]) if {
+	p := data.dnslint.coredns.plugins[name]
+	p.last
+	p.replacement
+} else := sprintf("%s was removed after CoreDNS %s", [name, p.last]) if {
+	p := data.dnslint.coredns.plugins[name]
+	p.last
+} else := sprintf("%s first shipped in CoreDNS %s; raise coredns-version if the cluster runs a newer release", [name, p.first]) if {
+	p := data.dnslint.coredns.plugins[name]
+} else := sprintf("%s is no plugin of the official CoreDNS build; fix the spelling, or if it is an external plugin of a custom build, list it under `plugins:` in .dnslint.yaml", [name])

@@ -1,0 +1,44 @@
+package dnslint.rules.corefile["unknown-directive_test"]
+
+import data.dnslint.rules.corefile["unknown-directive"] as rule
+
+pos(l) := {"file": "Corefile", "line": l, "col": 5, "end_line": l, "end_col": 10}
+
+line(name, l) := {"name": name, "args": [], "block": [], "via": [], "pos": pos(l)}
+
+cf(ds) := {"corefiles": [{"server_blocks": [{"keys": [], "via": [], "directives": ds}]}]}
+
+plugins := {"latest": "1.14.7", "plugins": {
+	"forward": {"first": "1.0.5"},
+	"tsig": {"first": "1.9.4"},
+	"proxy": {"first": "1.0.0", "last": "1.4.0", "replacement": "forward"},
+}}
+
+test_unknown_and_removed if {
+	r := rule.report with input as cf([line("forwrd", 2), line("proxy", 3), line("forward", 4), line("force_tcp", 5)])
+		with data.dnslint.coredns as plugins
+		with data.dnslint.config as {}
+	count(r) == 2
+	some a in r
+	a.location == pos(2)
+	contains(a.message, "Unknown directive 'forwrd'")
+	some b in r
+	b.location == pos(3)
+	contains(b.message, "use forward instead")
+}
+
+test_version_aware if {
+	r := rule.report with input as cf([line("tsig", 2)])
+		with data.dnslint.coredns as plugins
+		with data.dnslint.config as {"coredns_version": "1.9.3"}
+	count(r) == 1
+	count(rule.report) == 0 with input as cf([line("tsig", 2)])
+		with data.dnslint.coredns as plugins
+		with data.dnslint.config as {"coredns_version": "1.9.4"}
+}
+
+test_declared_plugins_and_placeholders if {
+	count(rule.report) == 0 with input as cf([line("unbound", 2), line("{$PLUGIN}", 3)])
+		with data.dnslint.coredns as plugins
+		with data.dnslint.config as {"plugins": ["unbound"]}
+}

@@ -1,0 +1,11 @@
+// Package rules holds the built-in Rego rules, one per file under <category>/<name>.rego
+// with its test beside it, the helper library under lib/, and the data the rules consult
+// under data/ (CoreDNS plugin history and the like). The files are embedded in the binary.
+package rules
+
+import "embed"
+
+// FS is the built-in rule tree.
+//
+//go:embed lib data */*.rego
+var FS embed.FS

@@ -1,0 +1,53 @@
+# METADATA
+# title: forward option written as a directive
+# description: |-
+#   `force_tcp`, `prefer_udp`, `policy`, `max_fails`, `health_check`, `expire`,
+#   `tls_servername`, `max_concurrent`, `except` and the other forward options are lines
+#   of the `forward` plugin's own block. Written on their own line in a server block they
+#   are read as plugin names, and CoreDNS exits with `Unknown directive 'force_tcp'`. This
+#   happens most often through a coredns-custom `.override` key: its lines are spliced into
+#   the main server block, so an option there is a directive too. Move the option inside
+#   the `{ }` of the forward it is meant for.
+# related_resources:
+#   - ref: https://coredns.io/plugins/forward/
+#     description: forward plugin
+# custom:
+#   severity: error
+#   source: coredns/caddy caddyfile/parse.go; verified on CoreDNS 1.14.7 (../shared/knowledge/coredns-facts.md §11)
+#   bad: |-
+#     .:53 {
+#         forward . 10.0.0.1
+#         force_tcp
+#     }
+#   good: |-
+#     .:53 {
+#         forward . 10.0.0.1 {
+#             force_tcp
+#         }
+#     }
+package dnslint.rules.forward["option-outside-block"]
+
+import data.dnslint.lib.corefile
+import data.dnslint.lib.forward
+import data.dnslint.lib.report
+
+report contains report.finding(d.pos, msg) if {
+	some x in corefile.lines
+	d := x.directive
+	d.name in forward.options
+	msg := sprintf("`%s` is a forward option, not a plugin: CoreDNS exits with `Unknown directive '%s'`%s. Move it inside the forward block of the zone it is meant for: %s", [
+		d.name, d.name, corefile.where(d), hint(x.block, d),
+	])
+}
+
+hint(block, d) := sprintf("`forward %s … { %s }` (%s)", [f.args[0].text, line(d), place(f.pos, d.pos)]) if {
+	some f in block.directives
+	f.name == "forward"
+	count(f.args) > 0
+} else := sprintf("`forward . <upstream> { %s }`", [line(d)])
+
+line(d) := concat(" ", array.concat([d.name], [a.text | some a in d.args]))
+
+place(p, here) := sprintf("line %d", [p.line]) if p.file == here.file
+
+else := sprintf("%s line %d", [p.file, p.line])

@@ -1,0 +1,12 @@
+# Helpers every rule uses to shape its findings.
+package dnslint.lib.report
+
+# finding is one entry of a rule's `report` set: a message at a position.
+finding(pos, message) := {"message": message, "location": pos}
+
+# related is a finding that also points at other places, each {"message", "pos"}.
+related(pos, message, others) := {"message": message, "location": pos, "related": others}
+
+# graded is a finding whose severity differs from the rule's default (e.g. a value that
+# CoreDNS refuses outright, in a rule that otherwise warns): "error", "warning" or "info".
+graded(pos, message, severity) := {"message": message, "location": pos, "severity": severity}

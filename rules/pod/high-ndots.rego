@@ -1,0 +1,85 @@
+# METADATA
+# title: Pod ndots above the limit
+# description: |-
+#   With `ndots:n`, a name with fewer than n dots is tried with every search domain before
+#   it is tried as written. A pod with dnsPolicy ClusterFirst has three cluster search
+#   domains (`<ns>.svc.cluster.local svc.cluster.local cluster.local`) plus those of the
+#   node, so each external lookup becomes 2 × (search domains + 1) queries — A and AAAA
+#   for each — nearly all of them NXDOMAIN, and the cluster DNS and its upstream carry the
+#   load. The kubelet already writes ndots:5; a dnsConfig that raises it beyond `max_ndots`
+#   (default 5) only adds cost. Lower it (2 is enough for `svc.namespace` names) or use
+#   fully qualified names with a trailing dot.
+# related_resources:
+#   - ref: https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config
+#     description: Pod's DNS Config
+# custom:
+#   severity: warning
+#   params:
+#     max_ndots: 5
+#   source: kubelet pkg/kubelet/network/dns/dns.go; kubernetes/kubernetes#14051 (../shared/knowledge/k8s-dns-facts.md §2.3, §6)
+#   bad: |-
+#     apiVersion: v1
+#     kind: Pod
+#     metadata:
+#       name: web
+#     spec:
+#       containers:
+#         - name: web
+#           image: nginx
+#       dnsConfig:
+#         options:
+#           - name: ndots
+#             value: "15"
+#   good: |-
+#     apiVersion: v1
+#     kind: Pod
+#     metadata:
+#       name: web
+#     spec:
+#       containers:
+#         - name: web
+#           image: nginx
+#       dnsConfig:
+#         options:
+#           - name: ndots
+#             value: "2"
+package dnslint.rules.pod["high-ndots"]
+
+import data.dnslint.lib.ndots
+import data.dnslint.lib.report
+
+max_ndots := data.dnslint.params["pod/high-ndots"].max_ndots
+
+report contains report.finding(opt.value.pos, msg) if {
+	some w in input.workloads
+	some opt in w.pod.dns_config.options
+	opt.name.text == "ndots"
+	n := ndots.value(opt.value.text)
+	n > max_ndots
+	search := cluster_search(w.pod) + count(w.pod.dns_config.searches)
+	msg := sprintf("ndots:%s in %s %s: %s%s. Use at most %d (max_ndots), 2 for svc.namespace names, or fully qualified names with a trailing dot", [
+		opt.value.text, w.object.kind, w.object.name, ndots.amplification(n, search), node_note(w.pod), max_ndots,
+	])
+}
+
+# cluster_search is the number of search domains the kubelet puts before the pod's own.
+cluster_search(pod) := 3 if cluster_first(pod)
+
+else := 0
+
+cluster_first(pod) if {
+	policy(pod) == "ClusterFirstWithHostNet"
+}
+
+cluster_first(pod) if {
+	policy(pod) == "ClusterFirst"
+	not object.get(pod, ["host_network", "value"], false)
+}
+
+policy(pod) := pod.dns_policy.text if pod.dns_policy
+
+else := "ClusterFirst"
+
+node_note(pod) := "" if policy(pod) == "None"
+
+else := " (more with the node's own search domains)"
