@@ -56,8 +56,7 @@ func (p *parser) block(key, val *yaml.Node) (first, indent int, ok bool) {
 func (p *parser) matches(body string, first, indent int) bool {
 	n := first
 	for line := range strings.Lines(body) {
-		raw := p.lines.line(n)
-		if n > p.lines.count() || string(dedent(raw, indent)) != strings.TrimSuffix(line, "\n") {
+		if n > p.lines.count() || string(dedent(p.lines.line(n), indent)) != strings.TrimSuffix(line, "\n") {
 			return false
 		}
 		n++

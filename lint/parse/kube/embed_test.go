@@ -19,7 +19,9 @@ var variants = []struct {
 	{"lf", func(b []byte) []byte { return b }},
 	{"crlf", func(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n")) }},
 	{"bom", func(b []byte) []byte { return append([]byte("\ufeff"), b...) }},
-	{"bom+crlf", func(b []byte) []byte { return append([]byte("\ufeff"), bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n"))...) }},
+	{"bom+crlf", func(b []byte) []byte {
+		return append([]byte("\ufeff"), bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n"))...)
+	}},
 }
 
 // TestShiftProperty checks, for every literal block text of every fixture, that each line

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/dnslint/dnslint/lint/source"
 )
 
 // FuzzParse checks that Parse never panics, and that every position it returns, and the
@@ -51,8 +53,9 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// TestCorpus parses real-world configurations: none may panic, and every position must be
-// inside its file. Files that are not YAML (Corefiles, templates) may fail to parse.
+// TestCorpus parses real-world configurations: none may panic, every position must be
+// inside its file, and literal blocks must shift line by line. Files that are not YAML
+// (Corefiles, templates) may fail to parse.
 func TestCorpus(t *testing.T) {
 	const dir = "/work/shared/corpus/real"
 	if _, err := os.Stat(dir); err != nil {
@@ -75,6 +78,11 @@ func TestCorpus(t *testing.T) {
 		}
 		if err := checkPositions(res, path, splitLines(data).count()); err != nil {
 			t.Error(err)
+		}
+		for _, text := range texts(res) {
+			if shift, ok := text.Lines.(source.Shift); ok {
+				checkShift(t, path+" "+text.Name, text, shift, fileLines(data))
+			}
 		}
 		return nil
 	})

@@ -62,9 +62,9 @@ func TestHostile(t *testing.T) {
 		"merge bomb": "kind: Pod\nm: &a0 {dnsPolicy: None}\n" + bomb(20, func(i int, prev string) string {
 			return fmt.Sprintf("m%d: &a%d {<<: [%s]}\n", i+1, i+1, strings.ReplaceAll(prev, fmt.Sprintf("*a%d", i-1), fmt.Sprintf("*a%d", i)))
 		}) + "spec: {<<: *a20}\n",
-		"list cycle":  "&c {kind: List, items: [*c, *c]}\n",
-		"merge cycle": "&m {kind: Pod, spec: *m, <<: *m}\n",
-		"spec cycle":  "&m {kind: CronJob, spec: {jobTemplate: *m}}\n",
+		"list cycle":   "&c {kind: List, items: [*c, *c]}\n",
+		"merge cycle":  "&m {kind: Pod, spec: *m, <<: *m}\n",
+		"spec cycle":   "&m {kind: CronJob, spec: {jobTemplate: *m}}\n",
 		"invalid utf8": "kind: ConfigMap\ndata:\n  Corefile: \xc3\x28\xa0\xa1\n",
 		"nul":          "kind: Pod\x00\n",
 		"utf16":        "\xff\xfek\x00i\x00n\x00d\x00:\x00 \x00P\x00o\x00d\x00\n\x00s\x00p\x00e\x00c\x00:\x00 \x00{\x00}\x00",

@@ -48,6 +48,7 @@ type CustomConfigMap struct {
 const maxListDepth = 32
 
 // Parse reads one YAML or JSON stream. A stream that is not valid YAML returns a *SyntaxError.
+// Documents and List items that are not objects, or not of a kind dnslint lints, are skipped.
 func Parse(file string, data []byte) (*Result, error) {
 	data = utf8Input(data)
 	p := &parser{

@@ -27,7 +27,7 @@ func checkToken(t *testing.T, data []byte, tok model.Token) {
 func TestWorkloads(t *testing.T) {
 	type want struct {
 		kind, name, path, policy, hostNetwork string
-		images                               []string
+		images                                []string
 	}
 	tests := []struct {
 		file string
