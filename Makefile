@@ -1,0 +1,34 @@
+# dnslint — see README.md. Every target works from a clean clone.
+GO       ?= go
+BIN      ?= bin/dnslint
+CORPUS   ?= ../shared/corpus/real
+
+.PHONY: all build test vet fmt-check docs corpus clean
+
+all: build test
+
+build:
+	$(GO) build -o $(BIN) ./cmd/dnslint
+
+## test: formatting, vet, unit + Rego + golden end-to-end tests with the race detector,
+## docs staleness, and the SARIF output validated by Microsoft's SARIF multitool.
+test: fmt-check vet
+	DNSLINT_SARIF_VALIDATE=1 $(GO) test -race -count=1 ./...
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+## docs: regenerate docs/rules/ from the rules' METADATA.
+docs:
+	$(GO) run ./internal/gendocs docs/rules
+
+## corpus: lint the real-world corpus; findings must match testdata/corpus/findings.golden.
+corpus:
+	DNSLINT_CORPUS_REQUIRED=1 $(GO) test -count=1 ./lint -run '^TestCorpus$$' -corpus $(abspath $(CORPUS))
+
+clean:
+	rm -rf bin .cache
