@@ -64,7 +64,10 @@ func New(ctx context.Context, opts Options) (*Linter, error) {
 	if version != "" {
 		conf["coredns_version"] = version
 	}
-	if k := firstOf(opts.KubernetesVersion, cfg.KubernetesVersion); k != "" {
+	if k := strings.TrimPrefix(firstOf(opts.KubernetesVersion, cfg.KubernetesVersion), "v"); k != "" {
+		if !validVersion(k) {
+			return nil, fmt.Errorf("kubernetes version %q: want MAJOR.MINOR.PATCH, e.g. 1.32.0", k)
+		}
 		conf["kubernetes_version"] = k
 	}
 	eng, err := cat.Compile(ctx, engine.Options{Enabled: sel.Enabled, Params: sel.Params, Config: conf})

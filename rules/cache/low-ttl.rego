@@ -18,7 +18,7 @@
 #   params:
 #     min_ttl: 30
 #     min_denial_ttl: 5
-#   source: "plugin/cache/setup.go (cache TTL can not be zero or negative); ../shared/knowledge/coredns-facts.md §3.2, §7 item 9, §12 item 27"
+#   source: "CoreDNS plugin/cache/setup.go @ v1.14.7 (cache TTL can not be zero or negative); Azure DNS and AWS VPC resolver limits (Azure/aks-engine#390)"
 #   bad: |-
 #     .:53 {
 #         forward . /etc/resolv.conf

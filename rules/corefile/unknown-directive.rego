@@ -13,7 +13,7 @@
 #     description: the plugins compiled into CoreDNS
 # custom:
 #   severity: error
-#   source: coredns/caddy caddyfile/parse.go `Unknown directive '%s'`; plugin.cfg of every release (../shared/knowledge/coredns-facts.md §1.6, §2)
+#   source: coredns/caddy caddyfile/parse.go (Unknown directive); CoreDNS plugin.cfg of every v1.x.y release
 #   bad: |-
 #     .:53 {
 #         forwrd . 1.1.1.1

@@ -11,7 +11,7 @@
 #     description: Customize CoreDNS with Azure Kubernetes Service
 # custom:
 #   severity: error
-#   source: azure-aks-docs articles/aks/coredns-custom.md; verified on CoreDNS 1.14.7 (../shared/knowledge/coredns-facts.md §6, §11)
+#   source: MicrosoftDocs/azure-aks-docs articles/aks/coredns-custom.md; verified by starting CoreDNS 1.14.7 with an AKS-style custom/ directory
 #   bad: |-
 #     apiVersion: v1
 #     kind: ConfigMap

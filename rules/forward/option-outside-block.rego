@@ -13,7 +13,7 @@
 #     description: forward plugin
 # custom:
 #   severity: error
-#   source: coredns/caddy caddyfile/parse.go; verified on CoreDNS 1.14.7 (../shared/knowledge/coredns-facts.md §11)
+#   source: coredns/caddy caddyfile/parse.go; plugin/forward/setup.go @ v1.14.7; verified by starting CoreDNS 1.14.7
 #   bad: |-
 #     .:53 {
 #         forward . 10.0.0.1

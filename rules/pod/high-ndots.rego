@@ -16,7 +16,7 @@
 #   severity: warning
 #   params:
 #     max_ndots: 5
-#   source: kubelet pkg/kubelet/network/dns/dns.go; kubernetes/kubernetes#14051 (../shared/knowledge/k8s-dns-facts.md §2.3, §6)
+#   source: kubelet pkg/kubelet/network/dns/dns.go; kubernetes/kubernetes#14051 and community design proposal pod-resolv-conf.md
 #   bad: |-
 #     apiVersion: v1
 #     kind: Pod

@@ -13,7 +13,7 @@
 #   severity: warning
 #   params:
 #     max_ndots: 5
-#   source: resolv.conf(5), glibc res_init.c (../shared/knowledge/k8s-dns-facts.md §3, §6)
+#   source: resolv.conf(5); glibc resolv/res_init.c (ndots capped at 15)
 #   bad: |-
 #     nameserver 10.96.0.10
 #     search default.svc.cluster.local svc.cluster.local cluster.local

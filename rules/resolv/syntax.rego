@@ -7,7 +7,7 @@
 #   dnsPolicy Default pod.
 # custom:
 #   severity: error
-#   source: resolv.conf(5); kubelet parseResolvConf (../shared/knowledge/k8s-dns-facts.md §2.2, §3)
+#   source: resolv.conf(5); glibc resolv/res_init.c; kubelet parseResolvConf
 #   bad: "nameserver\n"
 #   good: "nameserver 10.0.0.10\n"
 package dnslint.rules.resolv.syntax
