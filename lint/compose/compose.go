@@ -6,6 +6,7 @@
 package compose
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -56,12 +57,14 @@ func Compose(in Input) (*Output, error) {
 	for _, e := range in.Embedded {
 		fs, paired := customFS(in.Customs, e.Object.Namespace)
 		cf := out.add(e.Text, fs, &e.Object, e.Key)
-		if cf == nil {
-			continue
-		}
 		for _, c := range paired {
-			if markImports(cf, c) {
+			// A Corefile that imports from custom/ takes the ConfigMap, even when it
+			// fails to parse (its error is the one to report) or imports none of the keys.
+			if importsCustom(e.Text) {
 				imported[c] = true
+			}
+			if cf != nil {
+				markImports(cf, c)
 			}
 		}
 	}
@@ -117,6 +120,11 @@ func customFS(customs []*kube.CustomConfigMap, namespace string) (corefile.MemFS
 		}
 	}
 	return fs, paired
+}
+
+// importsCustom tells whether a Corefile text imports from the custom/ directory.
+func importsCustom(t *source.Text) bool {
+	return bytes.Contains(t.Body, []byte("custom/"))
 }
 
 // markImports records, on each key of c, the import statements of cf that pull it in.

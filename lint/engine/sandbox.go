@@ -27,14 +27,23 @@ func capabilities() *ast.Capabilities {
 // checkSandbox names the first denied builtin a module calls, with its position.
 func checkSandbox(m *ast.Module) error {
 	var err error
-	ast.WalkExprs(m, func(e *ast.Expr) bool {
-		if err != nil || !e.IsCall() {
-			return err != nil
-		}
-		name := e.Operator().String()
-		if slices.Contains(deniedBuiltins, name) {
+	deny := func(op ast.Ref, loc *ast.Location) {
+		if name := op.String(); err == nil && slices.Contains(deniedBuiltins, name) {
 			err = fmt.Errorf("%s:%d: %s is not allowed: dnslint policies may not use the network, the environment or the clock",
-				e.Location.File, e.Location.Row, name)
+				loc.File, loc.Row, name)
+		}
+	}
+	ast.WalkExprs(m, func(e *ast.Expr) bool {
+		if e.IsCall() {
+			deny(e.Operator(), e.Location)
+		}
+		return false
+	})
+	ast.WalkTerms(m, func(t *ast.Term) bool {
+		if call, ok := t.Value.(ast.Call); ok && len(call) > 0 {
+			if op, ok := call[0].Value.(ast.Ref); ok {
+				deny(op, t.Location)
+			}
 		}
 		return false
 	})
