@@ -20,8 +20,8 @@ import (
 type lintFlags struct {
 	format, output, configFile, failOn string
 	corednsVersion, kubernetesVersion  string
-	platform, stdinFilename            string
-	policies, enable, disable          []string
+	platform, stdinFilename, linkBase  string
+	policies, enable, disable, reports []string
 	noColor, ignoreSuppressions        bool
 	maxFileSize                        int64
 }
@@ -53,6 +53,8 @@ finding on their line or the line below.`,
 	fl := cmd.Flags()
 	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), ", "))
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
+	fl.StringArrayVar(&f.reports, "report", nil, "also write a report in another format, FORMAT=FILE (repeatable), e.g. sarif=dnslint.sarif")
+	fl.StringVar(&f.linkBase, "link-base", "", "URL prefix that turns file paths into links (markdown format), e.g. https://github.com/OWNER/REPO/blob/SHA/")
 	fl.StringVarP(&f.configFile, "config", "c", "", "config file (default: .dnslint.yaml found upward from the working directory)")
 	fl.StringArrayVar(&f.policies, "policy", nil, "directory of Rego policies to add (repeatable)")
 	fl.StringSliceVar(&f.enable, "enable", nil, "enable rules by id or glob, e.g. 'pod/*' (repeatable, comma-separated)")
@@ -73,6 +75,10 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		return usageError{fmt.Errorf("lint needs a path, or - for standard input (see dnslint lint --help)")}
 	}
 	reporter, err := report.Get(f.format)
+	if err != nil {
+		return usageError{err}
+	}
+	extra, err := parseReports(f.reports)
 	if err != nil {
 		return usageError{err}
 	}
@@ -101,18 +107,17 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	out, closeOut, err := openOutput(cmd, f.output)
-	if err != nil {
-		return err
-	}
 	rep := &report.Report{
 		Tool: "dnslint", Version: toolVersion(), Findings: res.Findings, Rules: l.Rules(), Files: res.Files,
-		Source: sourceLines(res.Sources), Color: f.output == "" && !f.noColor && colorTerminal(),
+		Source: sourceLines(res.Sources), LinkBase: f.linkBase,
 	}
-	if err := reporter.Write(out, rep); err != nil {
-		return err
+	for _, e := range extra {
+		if err := writeReport(cmd, e.reporter, e.file, rep); err != nil {
+			return err
+		}
 	}
-	if err := closeOut(); err != nil {
+	rep.Color = f.output == "" && !f.noColor && colorTerminal()
+	if err := writeReport(cmd, reporter, f.output, rep); err != nil {
 		return err
 	}
 	for _, p := range problems {
@@ -125,6 +130,40 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		return exitError{exitFindings}
 	}
 	return nil
+}
+
+type extraReport struct {
+	reporter report.Reporter
+	file     string
+}
+
+// parseReports reads --report FORMAT=FILE values.
+func parseReports(values []string) ([]extraReport, error) {
+	var out []extraReport
+	for _, v := range values {
+		format, file, ok := strings.Cut(v, "=")
+		if !ok || file == "" {
+			return nil, fmt.Errorf("--report %q: want FORMAT=FILE, e.g. sarif=dnslint.sarif", v)
+		}
+		r, err := report.Get(format)
+		if err != nil {
+			return nil, fmt.Errorf("--report %q: %w", v, err)
+		}
+		out = append(out, extraReport{r, file})
+	}
+	return out, nil
+}
+
+// writeReport writes a report to a file, or to standard output when file is "".
+func writeReport(cmd *cobra.Command, r report.Reporter, file string, rep *report.Report) error {
+	out, closeOut, err := openOutput(cmd, file)
+	if err != nil {
+		return err
+	}
+	if err := r.Write(out, rep); err != nil {
+		return err
+	}
+	return closeOut()
 }
 
 func loadConfig(file string) (*config.Config, error) {

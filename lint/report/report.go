@@ -24,6 +24,9 @@ type Report struct {
 	Source func(file string, line int) string
 	// Color asks for ANSI colours (text format only).
 	Color bool
+	// LinkBase prefixes file paths to make links (markdown format), e.g.
+	// https://github.com/OWNER/REPO/blob/SHA/ ; empty: no links.
+	LinkBase string
 }
 
 // Rule returns the catalog entry of a rule id.

@@ -125,7 +125,7 @@ func render(t testing.TB, format string, r *Report) []byte {
 	return buf.Bytes()
 }
 
-var allFormats = []string{"checkstyle", "github", "json", "junit", "sarif", "text"}
+var allFormats = []string{"checkstyle", "github", "json", "junit", "markdown", "sarif", "text"}
 
 func TestFormatsRegistered(t *testing.T) {
 	if got := Formats(); !slices.Equal(got, allFormats) {

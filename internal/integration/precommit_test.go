@@ -1,0 +1,89 @@
+package integration
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// needTool returns a tool's path; in CI (CI=true, where .ci/run installs it) a missing
+// tool fails the test, elsewhere it skips it.
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is not installed (.ci/run installs it)", name)
+		}
+		t.Skipf("%s is not installed; CI installs it (apt-get install %s)", name, name)
+	}
+	return p
+}
+
+const badCustom = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: coredns-custom
+  namespace: kube-system
+data:
+  example.com: |
+    example.com:53 {
+        forward . 10.0.0.1
+    }
+`
+
+// TestPreCommitHook runs the hook of .pre-commit-hooks.yaml with the real pre-commit,
+// in a fresh git repository, as `pre-commit try-repo` runs it for a user.
+func TestPreCommitHook(t *testing.T) {
+	precommit := needTool(t, "pre-commit")
+	git := needTool(t, "git")
+	root, _ := filepath.Abs(filepath.Join("..", ".."))
+	repo := t.TempDir()
+	home := t.TempDir()
+	gomodcache, _ := exec.Command("go", "env", "GOMODCACHE").Output()
+	env := append(os.Environ(), "PRE_COMMIT_HOME="+home, "GOMODCACHE="+strings.TrimSpace(string(gomodcache)),
+		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
+	run := func(name string, args ...string) (string, error) {
+		cmd := exec.Command(name, args...)
+		cmd.Dir, cmd.Env = repo, env
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	if out, err := run(git, "init", "-q"); err != nil {
+		t.Fatalf("git init: %v %s", err, out)
+	}
+	write := func(name, body string) {
+		if err := os.WriteFile(filepath.Join(repo, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("coredns-custom.yaml", badCustom)
+	write("good.yaml", strings.Replace(badCustom, "example.com: |", "example.server: |", 1))
+	write("notes.txt", "not linted\n")
+	if out, err := run(git, "add", "."); err != nil {
+		t.Fatalf("git add: %v %s", err, out)
+	}
+
+	out, err := run(precommit, "try-repo", root, "dnslint", "--files", "coredns-custom.yaml", "notes.txt")
+	if err == nil {
+		t.Fatalf("the hook passed on a coredns-custom key without .server/.override:\n%s", out)
+	}
+	for _, want := range []string{"custom/missing-suffix", "coredns-custom.yaml:7:3", `key "example.com"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("hook output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "notes.txt") && strings.Contains(out, "cannot tell the format") {
+		t.Errorf("the hook was given a file outside its files pattern:\n%s", out)
+	}
+
+	out, err = run(precommit, "try-repo", root, "dnslint", "--files", "good.yaml")
+	if err != nil {
+		t.Fatalf("the hook failed on a good coredns-custom ConfigMap: %v\n%s", err, out)
+	}
+	if !strings.Contains(out, "Passed") {
+		t.Errorf("no Passed line:\n%s", out)
+	}
+}
