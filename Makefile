@@ -3,7 +3,7 @@ GO       ?= go
 BIN      ?= bin/dnslint
 CORPUS   ?= ../shared/corpus/real
 
-.PHONY: all build test vet fmt-check docs corpus clean
+.PHONY: all build test vet fmt-check docs corpus bench clean
 
 all: build test
 
@@ -29,6 +29,10 @@ docs:
 ## corpus: lint the real-world corpus; findings must match testdata/corpus/findings.golden.
 corpus:
 	DNSLINT_CORPUS_REQUIRED=1 $(GO) test -count=1 ./lint -run '^TestCorpus$$' -corpus $(abspath $(CORPUS))
+
+## bench: dnslint against conftest and a bare YAML parse, cold start, memory; bench/results.md.
+bench:
+	bench/run.sh
 
 clean:
 	rm -rf bin .cache

@@ -113,8 +113,20 @@ func (w *Walker) walk(root string, visit func(string)) []Problem {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() && FormatOf(path) != "" {
+		if FormatOf(path) == "" {
+			return nil
+		}
+		switch {
+		case d.Type().IsRegular():
 			visit(path)
+		case d.Type()&fs.ModeSymlink != 0:
+			// Links to files are followed; links to directories are not (no cycles).
+			info, err := os.Stat(path)
+			if err != nil {
+				problems = append(problems, Problem{Path: Display(path), Err: fmt.Errorf("broken symbolic link: %w", unwrapPathError(err))})
+			} else if info.Mode().IsRegular() {
+				visit(path)
+			}
 		}
 		return nil
 	})

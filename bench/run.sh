@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# make bench: whole-process timings of dnslint against conftest and a bare YAML parse, cold
+# start, peak memory and the Go micro-benchmarks; writes bench/results.md.
+#
+# Installs what it needs once into git-ignored caches: conftest (Go module proxy) under
+# .cache/conftest/<version>, hyperfine from Debian when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CONFTEST_VERSION=v0.71.1
+SIZES=${SIZES:-"100 1000 10000"}
+cache=${DNSLINT_CACHE:-$PWD/.cache}
+out=bench/out
+mkdir -p "$out" "$cache"
+
+conftest=$cache/conftest/$CONFTEST_VERSION/conftest
+if [ ! -x "$conftest" ]; then
+	echo "installing conftest $CONFTEST_VERSION" >&2
+	GOBIN=$(dirname "$conftest") go install "github.com/open-policy-agent/conftest@$CONFTEST_VERSION"
+fi
+if ! command -v hyperfine >/dev/null; then
+	apt-get update -qq && apt-get install -y -qq hyperfine
+fi
+
+go build -trimpath -o "$out/dnslint" ./cmd/dnslint
+go build -trimpath -o "$out/yamlparse" ./bench/yamlparse
+
+results=bench/results.md
+{
+	echo "# Benchmark results"
+	echo
+	echo "Written by \`make bench\` (bench/run.sh) on $(date -u +%Y-%m-%d), $(nproc) cores,"
+	echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(free -g | awk '/Mem:/{print $2}') GiB,"
+	echo "$(go version | cut -d' ' -f3), conftest $CONFTEST_VERSION, hyperfine $(hyperfine --version | cut -d' ' -f2)."
+	echo "Load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)."
+	echo
+	echo "Corpora: \`go run ./bench/gen -yaml-only -n N\` (deterministic; Corefiles inside"
+	echo "ConfigMaps so that conftest, which reads only YAML, sees the same work). conftest runs"
+	echo "bench/conftest/policy/dns.rego (ndots, nameservers, dnsPolicy None, cache TTL by regex);"
+	echo "dnslint runs its whole built-in catalog. yamlparse only reads and parses the YAML."
+	echo
+} >"$results"
+
+for n in $SIZES; do
+	dir=$out/corpus-$n
+	go run ./bench/gen -yaml-only -n "$n" -o "$dir"
+	runs=10
+	[ "$n" -ge 10000 ] && runs=5
+	hyperfine --warmup 1 --runs "$runs" -N --ignore-failure --export-markdown "$out/h-$n.md" --export-json "$out/h-$n.json" \
+		-n "dnslint ($n docs)" "$out/dnslint lint --fail-on none --format json --output /dev/null $dir" \
+		-n "conftest ($n docs)" "$conftest test --no-color --output json -p bench/conftest/policy $dir" \
+		-n "yaml parse ($n docs)" "$out/yamlparse $dir" >&2
+	{
+		echo "## $n documents"
+		echo
+		cat "$out/h-$n.md"
+		echo
+		python3 - "$out/h-$n.json" <<'PY'
+import json, sys
+r = {x["command"].split(" (")[0]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}
+print(f"dnslint is **{r['conftest'] / r['dnslint']:.1f}×** faster than conftest and takes "
+      f"**{r['dnslint'] / r['yaml parse']:.2f}×** the time of the bare YAML parse.")
+PY
+		echo
+	} >>"$results"
+done
+
+# Cold start: one small file, the pre-commit case.
+hyperfine --warmup 3 --runs 30 -N --ignore-failure --export-markdown "$out/h-cold.md" \
+	-n "dnslint, one Corefile" "$out/dnslint lint --fail-on none testdata/examples/Corefile" >&2
+largest=$(echo "$SIZES" | tr ' ' '\n' | sort -n | tail -1)
+peak=$( { /usr/bin/time -f '%M' "$out/dnslint" lint --fail-on none -f json -o /dev/null "$out/corpus-$largest" >/dev/null; } 2>&1 | tail -1)
+{
+	echo "## Cold start and memory"
+	echo
+	cat "$out/h-cold.md"
+	echo
+	echo "Peak memory (maximum resident set size) linting $largest documents: **$((peak / 1024)) MiB**."
+	echo
+	echo "## Go benchmarks"
+	echo
+	echo '```'
+	go test -run '^$' -bench . -benchmem -count 1 ./lint/... 2>/dev/null | grep -E '^(Benchmark|pkg:)' || true
+	echo '```'
+} >>"$results"
+echo "wrote $results" >&2
