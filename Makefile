@@ -3,7 +3,7 @@ GO       ?= go
 BIN      ?= bin/dnslint
 CORPUS   ?= ../shared/corpus/real
 
-.PHONY: all build test vet fmt-check docs corpus bench clean
+.PHONY: all build test vet fmt-check docs corpus bench fuzz clean
 
 all: build test
 
@@ -33,6 +33,18 @@ corpus:
 ## bench: dnslint against conftest and a bare YAML parse, cold start, memory; bench/results.md.
 bench:
 	bench/run.sh
+
+## fuzz: run every Go fuzz target for FUZZTIME each (crashers land in testdata/fuzz/ and
+## then run as regression tests in make test).
+FUZZTIME ?= 30s
+fuzz:
+	@set -e; for f in $$(grep -rl --include='*_test.go' '^func Fuzz' lint); do \
+		pkg=./$$(dirname $$f); \
+		for t in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
+			echo "== $$pkg $$t ($(FUZZTIME))"; \
+			$(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg; \
+		done; \
+	done
 
 clean:
 	rm -rf bin .cache
