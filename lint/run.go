@@ -31,26 +31,37 @@ const UnusedSuppression = "dnslint/unused-suppression"
 // Lint lints files that belong together (one run): ConfigMaps in different files are
 // composed with each other.
 func (l *Linter) Lint(ctx context.Context, files []*source.File) (*Result, error) {
-	run := &run{sources: map[string][]byte{}, read: l.readImport}
+	in, sources, err := Model(files, l.platform)
+	if err != nil {
+		return nil, err
+	}
+	found, err := l.engine.Eval(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Findings: l.filter(found, sources), Files: len(files), Sources: sources}, nil
+}
+
+// Model parses and composes files into the rules' input, without evaluating any rule,
+// and returns the text of every file read (imports included) by display path. platform
+// picks the default Corefile for a lone coredns-custom ConfigMap (see package compose).
+func Model(files []*source.File, platform string) (*model.Input, map[string][]byte, error) {
+	run := &run{sources: map[string][]byte{}, read: readImport}
 	in := &model.Input{}
 	var comp compose.Input
 	for _, f := range files {
 		run.sources[f.Path] = f.Data
 		run.parse(f, in, &comp)
 	}
-	comp.Platform, comp.Read = l.platform, run.readImport
+	comp.Platform, comp.Read = platform, run.readImport
 	out, err := compose.Compose(comp)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	in.Corefiles = out.Corefiles
 	in.ParseErrors = append(in.ParseErrors, out.Errors...)
 	model.Normalize(in)
-	found, err := l.engine.Eval(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	return &Result{Findings: l.filter(found, run.sources), Files: len(files), Sources: run.sources}, nil
+	return in, run.sources, nil
 }
 
 // run holds the state of one Lint call.
@@ -71,7 +82,7 @@ func (r *run) readImport(name string) ([]byte, error) {
 	return b, err
 }
 
-func (l *Linter) readImport(name string) ([]byte, error) {
+func readImport(name string) ([]byte, error) {
 	return source.ReadLimited(name, source.DefaultMaxSize)
 }
 

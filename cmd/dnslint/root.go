@@ -18,6 +18,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config, policy o
 		SilenceErrors: true,
 	}
 	root.AddCommand(newLintCommand(), newRulesCommand(), newVersionCommand())
+	root.AddCommand(newExplainCommand())
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	return root
 }

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dnslint/dnslint/lint/explain"
+	"github.com/dnslint/dnslint/lint/parse/kube"
+	"github.com/dnslint/dnslint/lint/source"
+)
+
+func newExplainLadderCommand() *cobra.Command {
+	var nodes, cores, maxNodes, coresPerNode int
+	var format string
+	cmd := &cobra.Command{
+		Use:   "ladder FILE",
+		Short: "What cluster-proportional-autoscaler runs for a cluster size, and over a range of sizes",
+		Long: `Evaluate an autoscaler ConfigMap (ladder or linear) with the semantics of
+cluster-proportional-autoscaler: the replica count for --nodes/--cores, and a table and
+chart from 1 to --max-nodes nodes (of --cores-per-node cores each) that flags ranges with
+0 or 1 replicas, decreases, and the plateau where the count stops growing.`,
+		Example: `  dnslint explain ladder coredns-autoscaler.yaml
+  dnslint explain ladder coredns-autoscaler.yaml --nodes 12 --cores 48`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := scalerFromFile(args[0])
+			if err != nil {
+				return err
+			}
+			pts, ranges := s.Curve(maxNodes, coresPerNode)
+			out := cmd.OutOrStdout()
+			if format == "json" {
+				v := map[string]any{"mode": s.Mode, "ranges": ranges, "points": pts}
+				if nodes > 0 || cores > 0 {
+					v["replicas"] = s.Replicas(nodes, cores)
+				}
+				enc := json.NewEncoder(out)
+				enc.SetIndent("", "  ")
+				return enc.Encode(v)
+			}
+			if format != "text" {
+				return usageError{fmt.Errorf("--format %q: want text or json", format)}
+			}
+			if nodes > 0 || cores > 0 {
+				fmt.Fprintf(out, "%d nodes, %d cores: %d replicas\n\n", nodes, cores, s.Replicas(nodes, cores))
+			}
+			writeRanges(out, s.Mode, ranges, coresPerNode)
+			fmt.Fprintln(out)
+			writeChart(out, pts)
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.IntVar(&nodes, "nodes", 0, "nodes of the cluster to evaluate")
+	fl.IntVar(&cores, "cores", 0, "cores (allocatable CPU) of the cluster to evaluate")
+	fl.IntVar(&maxNodes, "max-nodes", 100, "largest cluster of the range")
+	fl.IntVar(&coresPerNode, "cores-per-node", 4, "cores of each node in the range")
+	fl.StringVarP(&format, "format", "f", "text", "text or json")
+	return cmd
+}
+
+func scalerFromFile(path string) (*explain.Scaler, error) {
+	b, err := source.ReadLimited(path, source.DefaultMaxSize)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	res, err := kube.Parse(path, b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(res.Autoscalers) == 0 {
+		return nil, fmt.Errorf("%s: no ConfigMap with a ladder or linear key", path)
+	}
+	a := res.Autoscalers[0]
+	params, err := json.Marshal(a.Params)
+	if err != nil || a.Params == nil {
+		return nil, fmt.Errorf("%s: the %s value is not a JSON object: %v", path, a.Mode, res.AutoscalerErrors[a])
+	}
+	return explain.ParseScaler(a.Mode, params)
+}
+
+func writeRanges(w io.Writer, mode string, rs []explain.Range, coresPerNode int) {
+	fmt.Fprintf(w, "%s, nodes of %d cores:\n", mode, coresPerNode)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "NODES\tREPLICAS\tNOTE")
+	for _, r := range rs {
+		span := fmt.Sprintf("%d-%d", r.FromNodes, r.ToNodes)
+		if r.FromNodes == r.ToNodes {
+			span = fmt.Sprint(r.FromNodes)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\n", span, r.Replicas, strings.Join(r.Flags, "; "))
+	}
+	tw.Flush()
+}
+
+// writeChart draws replicas against nodes, one row per replica count, top down.
+func writeChart(w io.Writer, pts []explain.Point) {
+	top := 0
+	for _, p := range pts {
+		top = max(top, p.Replicas)
+	}
+	for r := top; r >= 1; r-- {
+		var b strings.Builder
+		for _, p := range pts {
+			if p.Replicas >= r {
+				b.WriteByte('#')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		fmt.Fprintf(w, "%3d |%s\n", r, strings.TrimRight(b.String(), " "))
+	}
+	fmt.Fprintf(w, "    +%s\n     nodes 1..%d\n", strings.Repeat("-", len(pts)), len(pts))
+}
