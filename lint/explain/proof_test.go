@@ -277,7 +277,11 @@ func corednsBinary(t *testing.T) string {
 	lines := strings.Fields(string(versions))
 	var matches []string
 	if len(lines) > 0 {
-		matches, _ = filepath.Glob(filepath.Join("..", "..", ".cache", "coredns", lines[len(lines)-1], "coredns"))
+		cache := os.Getenv("DNSLINT_CACHE")
+		if cache == "" {
+			cache = filepath.Join("..", "..", ".cache")
+		}
+		matches, _ = filepath.Glob(filepath.Join(cache, "coredns", lines[len(lines)-1], "coredns"))
 	}
 	if len(matches) == 0 {
 		if os.Getenv("CI") == "true" {
