@@ -24,19 +24,51 @@ type ServerBlock struct {
 	// coredns-custom key "custom/x.server"); empty for blocks written in File.
 	Via []string `json:"via"`
 	Pos Pos      `json:"pos"`
+	// Truncated are the words of the block (keys, directives and their blocks, imported
+	// lines included) that a `#` cuts short.
+	Truncated []*Truncated `json:"truncated"`
 }
 
-// ServerKey is one address of a server block: [SCHEME://]ZONE[:PORT].
+// Truncated is a word with a `#` inside it. Caddy's lexer ends the word at the `#` and
+// skips the rest of that word as a comment: `1.2.3.4#53` is read as `1.2.3.4`.
+type Truncated struct {
+	// Text is what CoreDNS reads ("1.2.3.4").
+	Text string `json:"text"`
+	// Dropped is what it skips, from the `#` to the end of the word ("#53").
+	Dropped string `json:"dropped"`
+	// Pos is where the dropped part stands.
+	Pos Pos `json:"pos"`
+	// Via is the import chain that brought the word in.
+	Via []string `json:"via"`
+}
+
+// ServerKey is one address of a server block: [SCHEME://]ZONE[:PORT], read the way
+// CoreDNS 1.14.7 reads it (core/dnsserver/register.go, plugin.SplitHostPort).
 type ServerKey struct {
-	Text   string `json:"text"`
+	Text string `json:"text"`
+	// Scheme is the transport prefix as written ("dns" when there is none). CoreDNS
+	// knows dns, tls, quic, grpc, https and https3, case-sensitively; with any other
+	// prefix it reads the whole key as a zone name.
 	Scheme string `json:"scheme"`
-	// Zone is lower-case and fully qualified ("." for the root, "example.org.").
+	// Zone is lower-case and fully qualified ("." for the root, "example.org."); a
+	// reverse CIDR (10.0.0.0/24) is its reverse zone ("0.0.10.in-addr.arpa.").
 	Zone string `json:"zone"`
-	// Port is the port written, or the scheme's default ("53" for dns).
+	// Zones are all the zones the key serves: Zone, or the reverse zones a CIDR that
+	// does not end on an octet (nibble for IPv6) boundary expands to.
+	Zones []string `json:"zones"`
+	// ZoneWritten is Zone with the case as written: CoreDNS before 1.14.7 compares
+	// zones case-sensitively.
+	ZoneWritten string `json:"zone_written"`
+	// Port is the port written, or the scheme's default ("53" for dns; "" for an
+	// unknown scheme). CoreDNS takes the text after the last colon as the port only
+	// when it is a number; otherwise it is part of the zone.
 	Port string `json:"port"`
 	// PortExplicit tells whether the key spelled out the port.
 	PortExplicit bool `json:"port_explicit"`
-	Pos          Pos  `json:"pos"`
+	// Error is the message CoreDNS exits with when it cannot read the key ("zone is not
+	// a valid domain name: …"), "" when it can.
+	Error string `json:"error"`
+	Pos   Pos    `json:"pos"`
 }
 
 // Directive is a plugin line with its arguments and, when present, its `{ }` block,

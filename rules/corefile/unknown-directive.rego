@@ -7,7 +7,9 @@
 #   start-up with `Unknown directive '<name>'` and the pod crash-loops. The list of plugins
 #   follows `--coredns-version` (default: the latest release dnslint knows). Custom builds
 #   declare their extra plugins in .dnslint.yaml (`plugins: [unbound, alternate]`). Plugin
-#   options written as directives are reported by forward/option-outside-block instead.
+#   options written as directives are reported by forward/option-outside-block, removed
+#   plugins by corefile/removed-plugin and `{env.X}` names by corefile/env-placeholder
+#   instead.
 # related_resources:
 #   - ref: https://coredns.io/plugins/
 #     description: the plugins compiled into CoreDNS
@@ -33,19 +35,14 @@ report contains report.finding(d.pos, msg) if {
 	d := x.directive
 	not corefile.available(d.name)
 	not corefile.placeholder(d.name)
+	not corefile.env_placeholder(d.name)
+	not corefile.removed(d.name)
 	not d.name in forward.options
 	msg := sprintf("CoreDNS %s exits at start-up with `Unknown directive '%s'`%s: %s", [
 		corefile.version, d.name, corefile.where(d), why(d.name),
 	])
 }
 
-why(name) := sprintf("%s was removed after CoreDNS %s; use %s instead", [name, p.last, p.replacement]) if {
-	p := data.dnslint.coredns.plugins[name]
-	p.last
-	p.replacement
-} else := sprintf("%s was removed after CoreDNS %s", [name, p.last]) if {
-	p := data.dnslint.coredns.plugins[name]
-	p.last
-} else := sprintf("%s first shipped in CoreDNS %s; raise coredns-version if the cluster runs a newer release", [name, p.first]) if {
+why(name) := sprintf("%s first shipped in CoreDNS %s; raise coredns-version if the cluster runs a newer release", [name, p.first]) if {
 	p := data.dnslint.coredns.plugins[name]
 } else := sprintf("%s is no plugin of the official CoreDNS build; fix the spelling, or if it is an external plugin of a custom build, list it under `plugins:` in .dnslint.yaml", [name])

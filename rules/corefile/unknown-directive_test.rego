@@ -14,17 +14,24 @@ plugins := {"latest": "1.14.7", "plugins": {
 	"proxy": {"first": "1.0.0", "last": "1.4.0", "replacement": "forward"},
 }}
 
-test_unknown_and_removed if {
-	r := rule.report with input as cf([line("forwrd", 2), line("proxy", 3), line("forward", 4), line("force_tcp", 5)])
+test_unknown if {
+	r := rule.report with input as cf([line("forwrd", 2), line("forward", 4), line("force_tcp", 5)])
 		with data.dnslint.coredns as plugins
 		with data.dnslint.config as {}
-	count(r) == 2
+	count(r) == 1
 	some a in r
 	a.location == pos(2)
 	contains(a.message, "Unknown directive 'forwrd'")
-	some b in r
-	b.location == pos(3)
-	contains(b.message, "use forward instead")
+}
+
+# corefile/removed-plugin and corefile/env-placeholder report these tokens.
+test_leaves_removed_plugins_and_env_placeholders_to_their_rules if {
+	count(rule.report) == 0 with input as cf([line("proxy", 3), line("{env.PLUGIN}", 4)])
+		with data.dnslint.coredns as plugins
+		with data.dnslint.config as {}
+	count(rule.report) == 0 with input as cf([line("proxy", 3)])
+		with data.dnslint.coredns as plugins
+		with data.dnslint.config as {"plugins": ["proxy"]}
 }
 
 test_version_aware if {

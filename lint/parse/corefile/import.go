@@ -132,12 +132,17 @@ type DiskFS struct {
 	Read func(name string) ([]byte, error)
 }
 
-// Abs implements FS: a relative pattern is relative to the importing file's directory.
+// Abs implements FS: a relative pattern is relative to the importing file's directory,
+// made absolute as caddy does (filepath.Abs), so that messages name the same path.
 func (d DiskFS) Abs(from *source.Text, pattern string) string {
 	if filepath.IsAbs(pattern) {
 		return pattern
 	}
-	return filepath.Join(filepath.Dir(from.Name), pattern)
+	dir := filepath.Dir(from.Name)
+	if abs, err := filepath.Abs(from.Name); err == nil {
+		dir = filepath.Dir(abs)
+	}
+	return filepath.Join(dir, pattern)
 }
 
 // Glob implements FS.

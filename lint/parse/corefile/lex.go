@@ -21,6 +21,10 @@ type token struct {
 	pos  model.Pos
 	// via is the import chain that brought the token in.
 	via []string
+	// dropped is the rest of the word after a `#` inside it ("#53" of `1.2.3.4#53`),
+	// which caddy's lexer skips as a comment; dropPos is where it stands.
+	dropped string
+	dropPos model.Pos
 }
 
 // lex tokenizes a text with caddy's lexer and places every token.
@@ -33,17 +37,27 @@ func lex(t *source.Text) ([]token, error) {
 			return nil, fmt.Errorf("%s:%d - internal error: token %q could not be placed", t.Name, d.Line(), d.Val())
 		}
 		s := spans[i]
-		toks = append(toks, token{
+		tok := token{
 			text: d.Val(),
 			line: d.Line(),
 			src:  t,
 			pos:  t.Pos(s.line, s.col, s.endLine, s.endCol),
-		})
+		}
+		if s.dropped != "" {
+			tok.dropped, tok.dropPos = s.dropped, t.Pos(s.endLine, s.dropCol, s.endLine, s.dropEnd)
+		}
+		toks = append(toks, tok)
 	}
 	return toks, nil
 }
 
-type span struct{ line, col, endLine, endCol int }
+type span struct {
+	line, col, endLine, endCol int
+	// dropped is the rest of the word after a `#` inside it, on columns dropCol..dropEnd
+	// of line endLine: caddy ends the token at the `#` and skips the rest of the word.
+	dropped          string
+	dropCol, dropEnd int
+}
 
 // scan mirrors caddyfile's lexer.next and returns where each token starts and ends.
 func scan(b []byte) []span {
@@ -95,8 +109,15 @@ func scan(b []byte) []span {
 		if r == '#' && inTok {
 			end()
 			word = true
+			last := &spans[len(spans)-1]
+			last.dropCol = col
 		} else if r == '#' && !word {
 			cmnt = true
+		}
+		if word {
+			last := &spans[len(spans)-1]
+			last.dropped += string(r)
+			last.dropEnd = col
 		}
 		if cmnt || word {
 			continue

@@ -140,27 +140,40 @@ func (p *parser) argErr() error {
 func (p *parser) parseAll() (*Result, error) {
 	for p.next() {
 		p.block = &model.ServerBlock{}
+		start := p.cursor
 		if err := p.begin(); err != nil {
 			return nil, err
 		}
 		if len(p.block.Keys) > 0 {
+			p.block.Truncated = p.truncated(start, p.cursor)
 			p.result.Blocks = append(p.result.Blocks, p.block)
 		}
 	}
 	return &p.result, nil
 }
 
+// truncated lists the words cut short by a `#` among the tokens from..to (a server
+// block, its imports expanded), each once.
+func (p *parser) truncated(from, to int) []*model.Truncated {
+	var out []*model.Truncated
+	seen := map[model.Pos]bool{}
+	for i := max(from, 0); i <= to && i < len(p.toks); i++ {
+		t := &p.toks[i]
+		if t.dropped == "" || seen[t.dropPos] {
+			continue
+		}
+		seen[t.dropPos] = true
+		out = append(out, &model.Truncated{Text: t.text, Dropped: t.dropped, Pos: t.dropPos, Via: t.via})
+	}
+	return out
+}
+
 func (p *parser) begin() error {
 	if len(p.toks) == 0 {
 		return nil
 	}
-	first := p.cur()
 	if err := p.addresses(); err != nil {
 		return err
-	}
-	if first != nil {
-		p.block.Pos = first.pos
-		p.block.Via = first.via
 	}
 	if p.eof {
 		return nil
@@ -197,6 +210,10 @@ func (p *parser) addresses() error {
 				expectingAnother = false
 			}
 			if text != "" {
+				if len(p.block.Keys) == 0 {
+					// The block starts at its first key, which an import may have brought in.
+					p.block.Pos, p.block.Via = t.pos, t.via
+				}
 				p.block.Keys = append(p.block.Keys, parseKey(text, t.pos))
 			}
 		}

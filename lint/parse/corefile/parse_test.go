@@ -2,6 +2,7 @@ package corefile
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -225,4 +226,85 @@ func render(m map[string][]string) string {
 		s = append(s, n+"["+strings.Join(m[n], " ")+"]")
 	}
 	return "{" + strings.Join(s, ";") + "}"
+}
+
+func TestKeysAsCoreDNSReadsThem(t *testing.T) {
+	cases := []struct {
+		text, scheme, zone, port string
+		explicit                 bool
+		zones                    []string
+		err                      string
+	}{
+		{text: ".:53", scheme: "dns", zone: ".", port: "53", explicit: true},
+		{text: "Example.ORG", scheme: "dns", zone: "example.org.", port: "53"},
+		{text: "tls://example.org", scheme: "tls", zone: "example.org.", port: "853"},
+		{text: "grpc://.:8443", scheme: "grpc", zone: ".", port: "8443", explicit: true},
+		{text: "example.org:053", scheme: "dns", zone: "example.org.", port: "53", explicit: true},
+		{text: "example.org:99999", scheme: "dns", zone: "example.org.", port: "99999", explicit: true},
+		{text: "example.org:abc", scheme: "dns", zone: "example.org:abc.", port: "53"},
+		{text: "udp://example.org", scheme: "udp", zone: "example.org.", port: ""},
+		{text: "DNS://example.org", scheme: "DNS", zone: "example.org.", port: ""},
+		{text: "}", scheme: "dns", zone: "}.", port: "53"},
+		{text: ":53", scheme: "dns", zone: ".", port: "53", explicit: true, err: "zone is not a valid domain name: "},
+		{text: "example.org:", scheme: "dns", zone: "example.org.", port: "53", err: `expecting data after last colon: "example.org:"`},
+		{text: "a..example.org", scheme: "dns", zone: "a..example.org.", port: "53", err: "zone is not a valid domain name: a..example.org"},
+		{text: "10.0.0.0/24", scheme: "dns", zone: "0.0.10.in-addr.arpa.", port: "53"},
+		{text: "10.0.0.0/23:5353", scheme: "dns", zone: "0.0.10.in-addr.arpa.", port: "5353", explicit: true,
+			zones: []string{"0.0.10.in-addr.arpa.", "1.0.10.in-addr.arpa."}},
+		{text: "fd00::/16", scheme: "dns", zone: "0.0.d.f.ip6.arpa.", port: "53"},
+		{text: "fd00::/15", scheme: "dns", zone: "0.0.d.f.ip6.arpa.", port: "53",
+			zones: []string{"0.0.d.f.ip6.arpa.", "1.0.d.f.ip6.arpa."}},
+	}
+	for _, c := range cases {
+		k := parseKey(c.text, model.Pos{})
+		zones := c.zones
+		if zones == nil {
+			zones = []string{c.zone}
+		}
+		if k.Scheme != c.scheme || k.Zone != c.zone || k.Port != c.port || k.PortExplicit != c.explicit || k.Error != c.err ||
+			strings.Join(k.Zones, " ") != strings.Join(zones, " ") {
+			t.Errorf("%s: got scheme %q zone %q zones %v port %q explicit %v error %q", c.text, k.Scheme, k.Zone, k.Zones, k.Port, k.PortExplicit, k.Error)
+		}
+	}
+	if k := parseKey("Example.ORG:53", model.Pos{}); k.ZoneWritten != "Example.ORG." {
+		t.Errorf("zone as written %q", k.ZoneWritten)
+	}
+	if k := parseKey(strings.Repeat("a.", 128), model.Pos{}); k.Error != "specified zone is too long: 256 > 255" {
+		t.Errorf("long zone: %q", k.Error)
+	}
+}
+
+func TestTruncatedWords(t *testing.T) {
+	body := "(s) {\n  log x#y\n}\nexample.org#a {\n  forward . 1.2.3.4#53 \"5.6.7.8#x\" 9.9.9.9#a#b # comment\n  import s\n  import s\n}\n"
+	res, err := parseString(t, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := res.Blocks[0]
+	if b.Keys[0].Text != "example.org" {
+		t.Fatalf("key %q", b.Keys[0].Text)
+	}
+	var got []string
+	for _, tr := range b.Truncated {
+		got = append(got, fmt.Sprintf("%s|%s@%d:%d-%d%v", tr.Text, tr.Dropped, tr.Pos.Line, tr.Pos.Col, tr.Pos.EndCol, tr.Via))
+	}
+	want := "example.org|#a@4:12-13[] 1.2.3.4|#53@5:20-22[] 9.9.9.9|#a#b@5:43-46[] x|#y@2:8-9[(s)]"
+	if strings.Join(got, " ") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
+	}
+	if args := b.Directives[0].Args; len(args) != 4 || args[2].Text != "5.6.7.8#x" || args[3].Text != "9.9.9.9" {
+		t.Errorf("forward args %+v", args)
+	}
+}
+
+func TestTruncatedEmbeddedPosition(t *testing.T) {
+	text := &source.Text{File: "cm.yaml", Name: "/etc/coredns/Corefile", Body: []byte(".:53 {\n  forward . 1.2.3.4#53\n}\n"), Lines: source.Shift{First: 7, Indent: 4}}
+	res, err := Parse(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := res.Blocks[0].Truncated[0].Pos
+	if want := (model.Pos{File: "cm.yaml", Line: 8, Col: 24, EndLine: 8, EndCol: 26}); got != want {
+		t.Errorf("got %+v want %+v", got, want)
+	}
 }

@@ -1,6 +1,9 @@
 package corefile
 
 import (
+	"fmt"
+	"net"
+	"strconv"
 	"strings"
 
 	"github.com/miekg/dns"
@@ -8,31 +11,94 @@ import (
 	"github.com/dnslint/dnslint/lint/model"
 )
 
-// defaultPorts are the ports CoreDNS gives each transport (plugin/pkg/transport).
+// defaultPorts are the transports CoreDNS strips from a key (plugin/pkg/parse.Transport,
+// case-sensitive) with their default ports (plugin/pkg/transport).
 var defaultPorts = map[string]string{
 	"dns": "53", "tls": "853", "quic": "853", "grpc": "443", "https": "443", "https3": "443",
 }
 
-// parseKey splits a server block key [SCHEME://]ZONE[:PORT] and normalizes the zone
-// (lower case, fully qualified), as CoreDNS 1.14.7 does.
+// parseKey reads a server block key [SCHEME://]ZONE[:PORT] as CoreDNS 1.14.7 does
+// (core/dnsserver/register.go InspectServerBlocks, plugin.SplitHostPort): the text after
+// the last colon is the port only when it is a number, the zone must be a domain name
+// (miekg/dns IsDomainName) or a reverse CIDR, and zones are lower-cased.
 func parseKey(text string, pos model.Pos) *model.ServerKey {
 	k := &model.ServerKey{Text: text, Scheme: "dns", Pos: pos}
 	rest := text
 	if i := strings.Index(rest, "://"); i >= 0 {
-		k.Scheme, rest = strings.ToLower(rest[:i]), rest[i+3:]
+		k.Scheme, rest = rest[:i], rest[i+3:]
 	}
 	host := rest
-	if i := strings.LastIndex(rest, ":"); i >= 0 && !strings.Contains(rest[:i], ":") {
-		host, k.Port, k.PortExplicit = rest[:i], rest[i+1:], true
+	if colon := strings.LastIndex(rest, ":"); colon >= 0 && colon == len(rest)-1 {
+		k.Error = fmt.Sprintf("expecting data after last colon: %q", rest)
+		host = rest[:colon]
+	} else if colon >= 0 {
+		if p, err := strconv.Atoi(rest[colon+1:]); err == nil {
+			k.Port, k.PortExplicit, host = strconv.Itoa(p), true, rest[:colon]
+		}
 	}
 	if !k.PortExplicit {
 		k.Port = defaultPorts[k.Scheme]
 	}
-	k.Zone = "."
-	if host != "" {
-		k.Zone = dns.Fqdn(strings.ToLower(host))
+	if k.Error == "" {
+		k.Error = hostError(host)
 	}
+	if _, n, err := net.ParseCIDR(host); err == nil && k.Error == "" {
+		k.Zones = reverseZones(n)
+		k.Zone, k.ZoneWritten = k.Zones[0], k.Zones[0]
+		return k
+	}
+	if k.Error == "" {
+		k.Error = hostError(dns.Fqdn(host))
+	}
+	k.ZoneWritten = dns.Fqdn(host)
+	k.Zone = strings.ToLower(k.ZoneWritten)
+	k.Zones = []string{k.Zone}
 	return k
+}
+
+// hostError is the error plugin.SplitHostPort returns for a zone, "" when there is none.
+func hostError(host string) string {
+	if len(host) > 255 {
+		return fmt.Sprintf("specified zone is too long: %d > 255", len(host))
+	}
+	if _, ok := dns.IsDomainName(host); !ok {
+		return fmt.Sprintf("zone is not a valid domain name: %s", host)
+	}
+	return ""
+}
+
+// reverseZones are the reverse zones a network is served as: one when its prefix ends on
+// a label boundary (an octet for IPv4, a nibble for IPv6), else one per value of the next
+// label (10.0.0.0/23 is 0.0.10.in-addr.arpa. and 1.0.10.in-addr.arpa.).
+func reverseZones(n *net.IPNet) []string {
+	ones, bits := n.Mask.Size()
+	size, base, suffix := 8, 10, "in-addr.arpa."
+	ip := []byte(n.IP.To4())
+	if ip == nil {
+		size, base, suffix, ip = 4, 16, "ip6.arpa.", []byte(n.IP.To16())
+	}
+	label := func(i int) int { // the i-th label of the address, most significant first
+		if size == 8 {
+			return int(ip[i])
+		}
+		if i%2 == 0 {
+			return int(ip[i/2] >> 4)
+		}
+		return int(ip[i/2] & 0x0f)
+	}
+	format := func(v int) string { return strconv.FormatInt(int64(v), base) }
+	for i := range ones / size {
+		suffix = format(label(i)) + "." + suffix
+	}
+	if ones%size == 0 || ones == bits {
+		return []string{suffix}
+	}
+	first, free := label(ones/size), size-ones%size
+	var zones []string
+	for v := first; v < first+1<<free; v++ {
+		zones = append(zones, format(v)+"."+suffix)
+	}
+	return zones
 }
 
 // structure turns the tokens caddy collects for one directive (name, arguments and a

@@ -1,0 +1,57 @@
+# METADATA
+# title: Plugin used twice in one server block where CoreDNS allows it once
+# description: |-
+#   `cache`, `errors`, `hosts`, `kubernetes`, `loop`, `prometheus`, `ready`, `dnssec`,
+#   `nsid`, `pprof`, `grpc`, `tsig`, `view` and `shed` may appear only once per server
+#   block — and `forward` too up to CoreDNS 1.9.3 (1.9.4 made it repeatable). A second
+#   occurrence stops CoreDNS at start-up with `plugin/cache: this plugin can only be used
+#   once per Server Block`, and the pod crash-loops (on a reload the old configuration
+#   keeps running until the next restart). It happens most often through a coredns-custom
+#   `.override` key (AKS, k3s): its lines are spliced into the main `.:53` block, which
+#   already has `cache`, `errors`, `kubernetes`, `loop`, `prometheus` and `ready`. Merge
+#   the options into the one occurrence, or, for an override, put the plugin in a
+#   `.server` block of its own zone instead. The check follows `--coredns-version`.
+# related_resources:
+#   - ref: https://coredns.io/manual/configuration/
+#     description: CoreDNS manual, Configuration
+#   - ref: https://learn.microsoft.com/azure/aks/coredns-custom
+#     description: Customize CoreDNS for Azure Kubernetes Service
+# custom:
+#   severity: error
+#   source: plugin.ErrOnce in plugin/*/setup.go of every v1.x.y tag; forward repeatable since 1.9.4 (coredns/coredns#5127); verified on CoreDNS 1.14.7; Azure/AKS#2623, Azure/AKS#3661
+#   bad: |-
+#     .:53 {
+#         forward . /etc/resolv.conf
+#         cache 30
+#         cache 300
+#     }
+#   good: |-
+#     .:53 {
+#         forward . /etc/resolv.conf
+#         cache 300
+#     }
+package dnslint.rules.corefile["duplicate-plugin"]
+
+import data.dnslint.lib.corefile
+import data.dnslint.lib.report
+
+report contains report.related(d.pos, msg, [{"message": sprintf("first `%s` of this server block", [d.name]), "pos": first.pos}]) if {
+	some x in corefile.blocks
+	some i, d in x.block.directives
+	corefile.available(d.name)
+	corefile.once(d.name)
+	j := first_index(x.block.directives, d.name)
+	i > j
+	first := x.block.directives[j]
+	msg := sprintf("`%s` is used again in this server block (first at %s)%s: CoreDNS %s exits with `plugin/%s: this plugin can only be used once per Server Block`. %s", [
+		d.name, corefile.place(first.pos, d.pos), corefile.where(d), corefile.version, d.name, fix(d),
+	])
+}
+
+# first_index is the index of the first line of a plugin in a server block.
+first_index(directives, name) := min({i | some i, d in directives; d.name == name})
+
+fix(d) := sprintf("An .override key is spliced into the main server block, which already has `%s`: merge the options into that one, or serve the zone the override is meant for in a .server block of its own", [d.name]) if {
+	some v in d.via
+	endswith(v, ".override")
+} else := sprintf("Merge the options of all `%s` lines into one", [d.name])

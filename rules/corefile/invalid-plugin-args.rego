@@ -1,0 +1,279 @@
+# METADATA
+# title: Plugin arguments or block lines that CoreDNS refuses
+# description: |-
+#   Each plugin's setup function reads its own arguments and block, and a value it cannot
+#   use stops CoreDNS at start-up with that plugin's message: the pod crash-loops (on a
+#   reload, the old configuration keeps running and the error is only logged). This rule
+#   checks them as the setup functions do, with their messages, for the plugins in
+#   rules/data/plugins_args.json: health, ready, prometheus, errors, log, loadbalance, bind,
+#   local, loop, whoami, autopath, k8s_external, file, auto, dnssec, acl and the options of
+#   kubernetes and hosts. For example `errors { stack }` →
+#   `Syntax error: Unexpected token 'stack', expecting 'Unknown field stack'`;
+#   `health { timeout 3s }` → `unknown property 'timeout'` (health, ready and log refuse
+#   unknown lines only from CoreDNS 1.14.4; ready ignored them before);
+#   `health { lameduck 5 }` →
+#   `unable to parse lameduck duration value: '5' : time: missing unit in duration "5"`;
+#   `prometheus 9153` → `address 9153: missing port in address`; `loadbalance random` →
+#   `unknown policy: random`; `bind 10.0.0.1:53` →
+#   `not a valid IP address or interface name: "10.0.0.1:53"`. `bind` accepts interface
+#   names, which only the node knows, so only names no Linux interface can have (longer than
+#   15 characters, or with `/` or `:`) are reported. The checks follow `--coredns-version`:
+#   options a release does not have yet are unknown to it, and releases older than what
+#   the data describes are not checked. kubernetes `ttl` and `pods`, hosts entries,
+#   template, reload, forward and cache have rules of their own; removed options
+#   (kubernetes `upstream`, …) are corefile/removed-option's.
+# related_resources:
+#   - ref: https://coredns.io/plugins/
+#     description: CoreDNS plugins
+# custom:
+#   severity: error
+#   source: CoreDNS plugin/<name>/setup.go @ v1.14.7, compared with v1.9.3–v1.14.6 for the releases each check starts from; coredns/caddy caddyfile/dispenser.go (ArgErr, SyntaxErr); verified by starting CoreDNS 1.14.7 (errors { stack }, health { timeout 3s }, ready { foo }, bind eth99)
+#   bad: |-
+#     .:53 {
+#         errors {
+#             stack
+#         }
+#         health :8080 {
+#             lameduck 5
+#         }
+#     }
+#   good: |-
+#     .:53 {
+#         errors {
+#             stacktrace
+#         }
+#         health :8080 {
+#             lameduck 5s
+#         }
+#     }
+package dnslint.rules.corefile["invalid-plugin-args"]
+
+import data.dnslint.lib.corefile
+import data.dnslint.lib.plugins
+import data.dnslint.lib.report
+
+# checked are the directives whose plugin the data describes for the target release.
+checked contains {"directive": x.directive, "spec": spec} if {
+	some x in corefile.lines
+	spec := data.dnslint.plugins_args.plugins[x.directive.name]
+	plugins.at_least(spec.from)
+}
+
+# The directive's own arguments.
+report contains report.finding(p.pos, fatal(c.directive.name, c.directive, p)) if {
+	some c in checked
+	some p in problems(c.directive, object.get(c.spec, "args", {}))
+}
+
+# A block where the plugin reads none: its `{` is read as an argument.
+report contains report.finding(c.directive.pos, fatal(c.directive.name, c.directive, p)) if {
+	some c in checked
+	c.spec.block == false
+	c.directive.has_block
+	p := {"error": "Unexpected token '{', expecting argument", "fix": sprintf("`%s` takes no block: remove the `{ }`", [c.directive.name])}
+}
+
+# The lines of its block that it knows.
+report contains report.finding(p.pos, fatal(c.directive.name, l, p)) if {
+	some c in checked
+	some l in c.directive.block
+	some p in problems(l, option(c.spec, l.name))
+}
+
+# The lines it does not know.
+report contains report.finding(l.pos, fatal(c.directive.name, l, p)) if {
+	some c in checked
+	not c.spec.block == false
+	some l in c.directive.block
+	not option(c.spec, l.name)
+	not l.name in object.get(c.spec, "elsewhere", [])
+	not plugins.templated(l.name)
+	p := {"error": unknown(c.spec, l.name), "fix": accepted(c.directive.name, c.spec)}
+}
+
+# Options that need another one.
+report contains report.finding(l.pos, fatal(c.directive.name, l, p)) if {
+	some c in checked
+	some l in c.directive.block
+	needs := option(c.spec, l.name).requires
+	count(plugins.options(c.directive, needs.option)) == 0
+	p := {"error": needs.message, "fix": sprintf("Add `%s` to the block", [needs.option])}
+}
+
+# option is what the data says of the block line name, on a release that has it.
+option(spec, name) := o if {
+	o := spec.options[key(spec, name)]
+	not too_new(o)
+}
+
+key(spec, name) := lower(name) if spec.fold_case
+
+else := name
+
+too_new(o) if {
+	since := o.since
+	not plugins.at_least(since)
+}
+
+# unknown is the plugin's message for a line it does not know, in the target release.
+unknown(spec, name) := text(applicable[0].message, name, {}) if {
+	applicable := [u | some u in spec.unknown; plugins.at_least(u.from)]
+	count(applicable) > 0
+}
+
+accepted(plugin, spec) := sprintf("The %s block accepts %s", [plugin, plugins.names(sort(names))]) if {
+	names := [n | some n, o in spec.options; not too_new(o)]
+	count(names) > 0
+} else := sprintf("The %s plugin takes no block", [plugin])
+
+# problems are what CoreDNS refuses in a line's arguments, given their shape s:
+# {error, fix, pos}.
+problems(line, s) := count_problems(line, s) if count(count_problems(line, s)) > 0
+
+else := {p |
+	some i, v in line.args
+	t := type_at(s, i)
+	not plugins.templated(v.text)
+	err := type_error(t, v.text)
+	p := {"error": err, "fix": type_fix(t), "pos": v.pos}
+}
+
+count_problems(line, s) := {p |
+	count(line.args) < s.min
+	p := {"error": few(line, s), "fix": wants(line, s), "pos": line.pos}
+} | {p |
+	count(line.args) > s.max
+	at := line.args[s.max]
+	p := {"error": many(line, s), "fix": wants(line, s), "pos": at.pos}
+} | {p |
+	not count(line.args) in s.n
+	count(line.args) < max(s.n)
+	p := {"error": few(line, s), "fix": wants(line, s), "pos": line.pos}
+} | {p |
+	count(line.args) > max(s.n)
+	at := line.args[max(s.n)]
+	p := {"error": many(line, s), "fix": wants(line, s), "pos": at.pos}
+}
+
+few(line, s) := s.few if s.few
+
+else := plugins.argerr(last(line))
+
+many(line, s) := s.many if s.many
+
+else := plugins.argerr(line.args[upper(s)].text) if s.at == "first"
+
+else := plugins.argerr(last(line))
+
+upper(s) := s.max if s.max
+
+else := max(s.n)
+
+last(line) := line.args[count(line.args) - 1].text if count(line.args) > 0
+
+else := line.name
+
+wants(line, s) := sprintf("Write `%s`", [s.usage]) if s.usage
+
+else := sprintf("`%s` takes %s", [line.name, counted(s)])
+
+counted(s) := "no value" if s.max == 0
+
+else := "no value" if s.n == [0]
+
+else := plugins.either([values(n) | some n in s.n]) if s.n
+
+else := sprintf("from %d to %d values", [s.min, s.max]) if {
+	s.min
+	s.max
+} else := sprintf("at least %s", [values(s.min)]) if s.min
+
+else := sprintf("at most %s", [values(s.max)])
+
+values(1) := "one value"
+
+values(n) := sprintf("%d values", [n]) if n != 1
+
+type_at(s, i) := s.types[i] if i < count(s.types)
+
+else := s.rest if i >= count(object.get(s, "types", []))
+
+# type_error is the setup function's message for a value of type t it refuses.
+type_error(t, v) := text(t.message, v, {}) if {
+	t.kind == "enum"
+	not v in t.values
+}
+
+type_error(t, v) := text(t.message, v, {"{error}": err}) if {
+	t.kind == "duration"
+	err := plugins.duration_error(v)
+}
+
+type_error(t, v) := text(t.negative, v, {}) if {
+	t.kind == "duration"
+	plugins.duration_ns(v) < 0
+	t.negative
+}
+
+type_error(t, v) := text(t.message, v, {"{error}": plugins.atoi_error(v)}) if {
+	t.kind == "int"
+	not plugins.integer(v)
+}
+
+type_error(t, v) := text(t.range, v, {"{value}": sprintf("%d", [n])}) if {
+	t.kind == "int"
+	n := plugins.integer(v)
+	outside(t, n)
+}
+
+type_error(t, v) := plugins.address_error(v) if t.kind == "address"
+
+type_error(t, v) := text(t.message, v, {"{error}": sprintf("invalid CIDR address: %s", [v])}) if {
+	t.kind == "cidr"
+	not net.cidr_is_valid(v)
+}
+
+type_error(t, v) := text(t.message, v, {}) if {
+	t.kind == "bind"
+	not plugins.ip(v)
+	plugins.not_interface(v)
+}
+
+type_error(t, v) := text(t.message, v, {"{error}": "error parsing regexp: …"}) if {
+	t.kind == "regex"
+	not regex.is_valid(v)
+}
+
+outside(t, n) if n < t.min
+
+outside(t, n) if n > t.max
+
+type_fix(t) := sprintf("Use %s", [plugins.either([sprintf("`%s`", [v]) | some v in t.values])]) if t.kind == "enum"
+
+else := "Write a Go duration with its unit, e.g. `5s` or `1m`" if t.kind == "duration"
+
+else := sprintf("Use a whole number%s", [bounds(t)]) if t.kind == "int"
+
+else := "Write `[HOST]:PORT`, e.g. `:9153` for every address of the pod" if t.kind == "address"
+
+else := "Write a CIDR such as `10.0.0.0/8`" if t.kind == "cidr"
+
+else := "Write an IP address of the node, or the name of one of its network interfaces" if t.kind == "bind"
+
+else := "Fix the regular expression (Go RE2 syntax)"
+
+bounds(t) := sprintf(" from %d to %d", [t.min, t.max]) if {
+	t.min
+	t.max
+} else := sprintf(" of at least %d", [t.min]) if t.min != null
+
+else := ""
+
+# text fills a message of the data: {token}, {qtoken}, {error}, {value}; "argerr" is caddy's ArgErr.
+text("argerr", token, _) := plugins.argerr(token)
+
+text(message, token, extra) := plugins.render(message, object.union({"{token}": token, "{qtoken}": plugins.quote(token)}, extra)) if message != "argerr"
+
+fatal(plugin, line, p) := sprintf("CoreDNS %s exits at start-up: the %s plugin refuses this with `%s`%s. %s", [
+	corefile.version, plugin, p.error, corefile.where(line), p.fix,
+])

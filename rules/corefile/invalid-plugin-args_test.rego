@@ -1,0 +1,113 @@
+package dnslint.rules.corefile["invalid-plugin-args_test"]
+
+import data.dnslint.rules.corefile["invalid-plugin-args"] as rule
+
+pos(l, c) := {"file": "Corefile", "line": l, "col": c, "end_line": l, "end_col": c}
+
+# d is a line: its words, the first one the name, each word 10 columns after the last.
+d(words, block, l) := {
+	"name": words[0], "args": [{"text": w, "pos": pos(l, 5 + (10 * i))} | some i, w in words; i > 0],
+	"block": block, "has_block": count(block) > 0, "via": [], "pos": pos(l, 5),
+}
+
+cf(ds) := {"corefiles": [{"server_blocks": [{"keys": [], "via": [], "directives": ds}]}]}
+
+findings(ds) := {[f.location.line, f.location.col, f.message] | some f in rule.report with input as cf(ds)}
+
+only(ds, l, c, text) if {
+	fs := findings(ds)
+	count(fs) == 1
+	some [l2, c2, m] in fs
+	l2 == l
+	c2 == c
+	contains(m, text)
+}
+
+test_unknown_block_lines if {
+	only([d(["errors"], [d(["stack"], [], 3)], 2)], 3, 5, "`Syntax error: Unexpected token 'stack', expecting 'Unknown field stack'`")
+	only([d(["health"], [d(["timeout", "3s"], [], 3)], 2)], 3, 5, "`unknown property 'timeout'`. The health block accepts `lameduck`")
+	only([d(["prometheus", ":9153"], [d(["metrics"], [], 3)], 2)], 3, 5, "`unknown option: metrics`")
+	only([d(["bind", "10.0.0.1"], [d(["exclude", "lo"], [], 3)], 2)], 3, 5, "`invalid option \"exclude\"`")
+	only([d(["acl"], [d(["deny"], [], 3)], 2)], 3, 5, "expect 'allow', 'block', 'filter' or 'drop'")
+}
+
+test_unknown_lines_follow_the_release if {
+	health := [d(["health"], [d(["timeout", "3s"], [], 3)], 2)]
+	some [_, _, m] in findings(health) with data.dnslint.config as {"coredns_version": "1.11.3"}
+	contains(m, "`Wrong argument count or unexpected line ending after 'timeout'`")
+	ready := [d(["ready"], [d(["foo"], [], 3)], 2)]
+	count(findings(ready)) == 1
+	count(findings(ready)) == 0 with data.dnslint.config as {"coredns_version": "1.14.3"}
+	monitor := [d(["ready"], [d(["monitor", "continuously"], [], 3)], 2)]
+	count(findings(monitor)) == 0
+	zonal := [d(["kubernetes", "cluster.local"], [d(["zonal"], [], 3)], 2)]
+	count(findings(zonal)) == 0
+	only(zonal, 3, 5, "`unknown property 'zonal'`") with data.dnslint.config as {"coredns_version": "1.14.6"}
+}
+
+test_older_releases_are_not_checked if {
+	count(findings([d(["local"], [d(["prefix", "off"], [], 3)], 2)])) == 1
+	count(findings([d(["local"], [d(["prefix", "off"], [], 3)], 2)])) == 0 with data.dnslint.config as {"coredns_version": "1.9.4"}
+}
+
+test_removed_options_are_left_to_their_rule if {
+	count(findings([d(["kubernetes"], [d(["upstream"], [], 3), d(["resyncperiod", "30s"], [], 4)], 2)])) == 0
+}
+
+test_argument_counts if {
+	only([d(["whoami", "me", "you"], [], 2)], 2, 15, "`Wrong argument count or unexpected line ending after 'me'`")
+	only([d(["health", ":8080", ":8081"], [], 2)], 2, 25, "after ':8081'`")
+	only([d(["file"], [], 2)], 2, 5, "Write `file DBFILE [ZONES...]`")
+	only([d(["autopath"], [], 2)], 2, 5, "`no resolv-conf specified`")
+	only([d(["bind"], [], 2)], 2, 5, "`at least one address or interface name is expected`")
+	only([d(["health"], [d(["lameduck"], [], 3)], 2)], 3, 5, "after 'lameduck'`. `lameduck` takes one value")
+	only([d(["kubernetes"], [d(["tls", "a", "b"], [], 3)], 2)], 3, 5, "after 'b'`. `tls` takes 3 values")
+	only([d(["hosts"], [d(["reload", "1s", "2s"], [], 3)], 2)], 3, 25, "`reload needs a duration (zero seconds to disable)`")
+}
+
+test_no_block_expected if {
+	only([d(["loop"], [d(["detect"], [], 3)], 2)], 2, 5, "`Unexpected token '{', expecting argument`")
+}
+
+test_values if {
+	only([d(["health"], [d(["lameduck", "5"], [], 3)], 2)], 3, 15, "`unable to parse lameduck duration value: '5' : time: missing unit in duration \"5\"`")
+	only([d(["health", "8080"], [], 2)], 2, 15, "`address 8080: missing port in address`")
+	only([d(["errors", "stderr"], [], 2)], 2, 15, "`invalid log file: stderr`")
+	only([d(["log"], [d(["class", "denial", "warning"], [], 3)], 2)], 3, 25, "`invalid Class: warning`")
+	only([d(["loadbalance", "random"], [], 2)], 2, 15, "`unknown policy: random`. Use `round_robin` or `weighted`")
+	only([d(["loadbalance"], [d(["prefer", "10.0.0.0/33"], [], 3)], 2)], 3, 15, "`invalid CIDR \"10.0.0.0/33\": invalid CIDR address: 10.0.0.0/33`")
+	only([d(["k8s_external"], [d(["ttl", "7200"], [], 3)], 2)], 3, 15, "`ttl must be in range [0, 3600]: 7200`")
+	only([d(["hosts"], [d(["ttl", "0"], [], 3)], 2)], 3, 15, "`ttl provided is invalid`")
+	only([d(["hosts"], [d(["reload", "-1s"], [], 3)], 2)], 3, 15, "`invalid negative duration for reload '-1s'`")
+	only([d(["kubernetes"], [d(["apiserver_burst", "x"], [], 3)], 2)], 3, 15, "`invalid apiserver_burst \"x\": strconv.Atoi: parsing \"x\": invalid syntax`")
+	only([d(["kubernetes"], [d(["apiserver_burst", "-1"], [], 3)], 2)], 3, 15, "`apiserver_burst must be >= 0`")
+	only([d(["errors"], [d(["consolidate", "5m", ".*", "warn"], [], 3)], 2)], 3, 35, "`unknown option in consolidate: warn`")
+	only([d(["dnssec"], [d(["cache_capacity", "big"], [], 3)], 2)], 3, 15, "`strconv.Atoi: parsing \"big\": invalid syntax`")
+}
+
+test_bind_only_flags_what_no_interface_can_be if {
+	only([d(["bind", "10.0.0.1:53"], [], 2)], 2, 15, "`not a valid IP address or interface name: \"10.0.0.1:53\"`")
+	count(findings([d(["bind", "eth99", "10.0.0.1", "::1", "__PILLAR__LOCAL__DNS__", "{$POD_IP}"], [], 2)])) == 0
+}
+
+test_requires if {
+	only([d(["hosts"], [d(["fallthrough_unsupported"], [], 3)], 2)], 3, 5, "`fallthrough_unsupported requires fallthrough`")
+	count(findings([d(["hosts"], [d(["fallthrough"], [], 3), d(["fallthrough_unsupported"], [], 4)], 2)])) == 0
+}
+
+test_valid_lines if {
+	ds := [
+		d(["errors"], [d(["stacktrace"], [], 3), d(["consolidate", "5m", ".*", "warning", "show_first"], [], 4)], 2),
+		d(["health", ":8080"], [d(["lameduck", "5s"], [], 6)], 5),
+		d(["ready"], [d(["monitor", "until-ready"], [], 8)], 7),
+		d(["prometheus", "0.0.0.0:9153"], [d(["runtime_metrics"], [], 10)], 9),
+		d(["log", "."], [d(["class", "denial", "error"], [], 12)], 11),
+		d(["kubernetes", "cluster.local"], [d(["pods", "insecure"], [], 14), d(["ttl", "30"], [], 15), d(["namespaces", "a", "b"], [], 16)], 13),
+		d(["acl"], [d(["ALLOW", "net", "10.0.0.0/8"], [], 18)], 17),
+		d(["hosts", "/etc/hosts"], [d(["10.0.0.1", "a.example"], [], 20), d(["fallthrough"], [], 21)], 19),
+		d(["loop"], [], 22),
+		d(["whoami"], [], 23),
+		d(["forward", ".", "10.0.0.1"], [d(["unknown_to_this_rule"], [], 25)], 24),
+	]
+	count(findings(ds)) == 0
+}
