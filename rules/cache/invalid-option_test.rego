@@ -1,0 +1,84 @@
+package dnslint.rules.cache["invalid-option_test"]
+
+import data.dnslint.lib.forward_test as t
+import data.dnslint.rules.cache["invalid-option"] as rule
+
+cache(lines) := t.corefile([t.block(["."], [t.line("cache", ["30"], lines, 2)])])
+
+one(l) := cache([l])
+
+said(l, text) if {
+	some f in rule.report with input as one(l)
+	contains(f.message, text)
+}
+
+test_unknown_line if {
+	r := rule.report with input as one(t.line("http", ["0.0.0.0:5353"], [], 3))
+	t.locations(r) == {t.pos(3, 5)}
+	said(t.line("http", ["0.0.0.0:5353"], [], 3), "Wrong argument count or unexpected line ending after 'http'")
+	said(t.line("prefetch_all", [], [], 3), "after 'prefetch_all'")
+}
+
+test_options_follow_the_version if {
+	some f in rule.report with input as one(t.line("keepttl", [], [], 3)) with data.dnslint.config as {"coredns_version": "1.9.4"}
+	contains(f.message, "It came in CoreDNS 1.10.1")
+	count(rule.report) == 0 with input as one(t.line("keepttl", [], [], 3))
+}
+
+test_valid_lines if {
+	count(rule.report) == 0 with input as cache([
+		t.line("success", ["9984", "30", "5"], [], 3),
+		t.line("denial", ["9984", "5"], [], 4),
+		t.line("prefetch", ["10", "1m", "20%"], [], 5),
+		t.line("serve_stale", ["1h", "verify"], [], 6),
+		t.line("serve_stale_policy", ["prefer_positive"], [], 7),
+		t.line("servfail", ["5m"], [], 8),
+		t.line("disable", ["success", "cluster.local"], [], 9),
+		t.line("keepttl", [], [], 10),
+		t.line("success", ["{$CAPACITY}", "{$TTL}"], [], 11),
+	])
+}
+
+test_argument_counts if {
+	said(t.line("keepttl", ["now"], [], 3), "after 'now'")
+	said(t.line("servfail", [], [], 3), "after 'servfail'")
+	said(t.line("prefetch", ["1", "1m", "10%", "x"], [], 3), "after 'x'")
+}
+
+test_ttls if {
+	r := rule.report with input as one(t.line("success", ["9984", "0"], [], 3))
+	t.locations(r) == {t.arg(3, 1)}
+	said(t.line("success", ["9984", "0"], [], 3), "cache TTL can not be zero or negative: 0")
+	said(t.line("denial", ["9984", "30", "-1"], [], 3), "cache min TTL can not be negative: -1")
+	said(t.line("success", ["lots"], [], 3), `strconv.Atoi: parsing "lots": invalid syntax`)
+}
+
+test_prefetch if {
+	said(t.line("prefetch", ["-1"], [], 3), "prefetch amount should be positive: -1")
+	said(t.line("prefetch", ["10", "1m", "95%"], [], 3), "percentage should fall in range [10, 90]: 95")
+	said(t.line("prefetch", ["10", "1m", "20"], [], 3), "last character of percentage should be `%`, but is: '0'")
+	said(t.line("prefetch", ["10", "1", "20%"], [], 3), `time: missing unit in duration "1"`)
+}
+
+test_servfail if {
+	said(t.line("servfail", ["10m"], [], 3), "caching SERVFAIL responses over 5 minutes is not permitted")
+	said(t.line("servfail", ["-1s"], [], 3), "invalid negative ttl for servfail")
+	said(t.line("servfail", ["10"], [], 3), `time: missing unit in duration "10"`)
+}
+
+test_serve_stale if {
+	said(t.line("serve_stale", ["-1h"], [], 3), "invalid negative duration for serve_stale")
+	said(t.line("serve_stale", ["1h", "Sometimes"], [], 3), "invalid value for serve_stale refresh mode: sometimes")
+	said(t.line("serve_stale_policy", ["prefer_negative"], [], 3), "invalid serve_stale_policy: prefer_negative")
+	said(t.line("serve_stale_policy", ["prefer_positive"], [], 3), "serve_stale_policy requires serve_stale")
+	r := rule.report with input as cache([
+		t.line("serve_stale", [], [], 3),
+		t.line("serve_stale_policy", ["prefer_positive"], [], 4),
+		t.line("serve_stale_policy", ["prefer_positive"], [], 5),
+	])
+	t.locations(r) == {t.pos(5, 5)}
+}
+
+test_disable if {
+	said(t.line("disable", ["all"], [], 3), `cache type for disable must be "success" or "denial"`)
+}
