@@ -60,7 +60,9 @@ report contains report.finding(ttl.pos, low(ttl, line.name, min, key)) if {
 	some line in x.directive.block
 	[min, key] := limit(line.name)
 	ttl := line.args[1]
-	seconds(ttl.text) < min
+	n := seconds(ttl.text)
+	n > 0 # zero and below are cache/invalid-option's: CoreDNS refuses them
+	n < min
 }
 
 limit("success") := [params.min_ttl, "min_ttl"]

@@ -30,6 +30,15 @@ import data.dnslint.lib.report
 report contains finding(w) if {
 	some w in corefile.words
 	corefile.env_placeholder(w.text)
+	not w.pos in forward_targets
+}
+
+# forward_targets are left to forward/invalid-upstream, which reports them as the
+# start-up error they are (`failed to resolve`).
+forward_targets contains a.pos if {
+	some x in corefile.directives("forward")
+	some i, a in x.directive.args
+	i > 0
 }
 
 finding(w) := report.graded(w.pos, msg, "error") if {

@@ -9,14 +9,18 @@ tok(t, l, c) := {"text": t, "pos": pos(l, c)}
 cf(keys, ds, via) := {"corefiles": [{"server_blocks": [{"keys": keys, "via": via, "directives": ds}]}]}
 
 test_argument if {
-	fwd := {"name": "forward", "args": [tok(".", 2, 13), tok("{env.UPSTREAM}", 2, 15)], "block": [], "via": [], "pos": pos(2, 5)}
-	r := rule.report with input as cf([], [fwd], [])
+	bind := {"name": "bind", "args": [tok("{env.POD_IP}", 2, 10)], "block": [], "via": [], "pos": pos(2, 5)}
+	r := rule.report with input as cf([], [bind], [])
 	count(r) == 1
 	some f in r
-	f.location == pos(2, 15)
+	f.location == pos(2, 10)
 	not f.severity
-	contains(f.message, "Write `{$UPSTREAM}`")
-	contains(f.message, "fails with `failed to resolve \"{env.UPSTREAM}\"`")
+	contains(f.message, "Write `{$POD_IP}`")
+}
+
+test_forward_target_is_left_to_invalid_upstream if {
+	fwd := {"name": "forward", "args": [tok(".", 2, 13), tok("{env.UPSTREAM}", 2, 15)], "block": [], "via": [], "pos": pos(2, 5)}
+	count(rule.report) == 0 with input as cf([], [fwd], [])
 }
 
 test_nested_line_and_key if {
