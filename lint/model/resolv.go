@@ -11,7 +11,9 @@ type ResolvConf struct {
 	DomainLines []*ResolvLine `json:"domain_lines"`
 	// Options are every option of every options line, in order.
 	Options []*ResolvOption `json:"options"`
-	// Unknown are lines whose keyword libc does not know (ignored by the resolver).
+	// Sortlist are the sortlist lines, in order (glibc reads up to 10 address/netmask pairs).
+	Sortlist []*ResolvLine `json:"sortlist"`
+	// Unknown are lines whose keyword libc does not know or skips (ignored by the resolver).
 	Unknown []*ResolvLine `json:"unknown"`
 }
 

@@ -46,40 +46,28 @@
 package dnslint.rules.pod["high-ndots"]
 
 import data.dnslint.lib.ndots
+import data.dnslint.lib.pod
 import data.dnslint.lib.report
 
 max_ndots := data.dnslint.params["pod/high-ndots"].max_ndots
 
 report contains report.finding(opt.value.pos, msg) if {
 	some w in input.workloads
-	some opt in w.pod.dns_config.options
+	some opt in pod.options(w.pod)
 	opt.name.text == "ndots"
 	n := ndots.value(opt.value.text)
 	n > max_ndots
-	search := cluster_search(w.pod) + count(w.pod.dns_config.searches)
-	msg := sprintf("ndots:%s in %s %s: %s%s. Use at most %d (max_ndots), 2 for svc.namespace names, or fully qualified names with a trailing dot", [
-		opt.value.text, w.object.kind, w.object.name, ndots.amplification(n, search), node_note(w.pod), max_ndots,
+	search := cluster_search(w.pod) + count(pod.searches(w.pod))
+	msg := sprintf("ndots:%s in %s: %s%s. Use at most %d (max_ndots), 2 for svc.namespace names, or fully qualified names with a trailing dot", [
+		opt.value.text, pod.name(w), ndots.amplification(n, search), node_note(w.pod), max_ndots,
 	])
 }
 
 # cluster_search is the number of search domains the kubelet puts before the pod's own.
-cluster_search(pod) := 3 if cluster_first(pod)
+cluster_search(p) := data.dnslint.kubernetes.cluster_search_domains if pod.cluster_dns(p)
 
 else := 0
 
-cluster_first(pod) if {
-	policy(pod) == "ClusterFirstWithHostNet"
-}
-
-cluster_first(pod) if {
-	policy(pod) == "ClusterFirst"
-	not object.get(pod, ["host_network", "value"], false)
-}
-
-policy(pod) := pod.dns_policy.text if pod.dns_policy
-
-else := "ClusterFirst"
-
-node_note(pod) := "" if policy(pod) == "None"
+node_note(p) := "" if pod.policy(p) == "None"
 
 else := " (more with the node's own search domains)"

@@ -12,12 +12,12 @@
 //   - search: every word is a domain. domain: the first word is the only domain. The last
 //     search or domain line sets the effective search list.
 //   - options: every word of every options line is an option, `name` or `name:value`.
+//   - sortlist: every word is an address/netmask pair; the lines are kept in Sortlist.
 //
 // Lines the resolver skips whole go to Unknown: unknown keywords, keywords that are
 // indented, and keywords without an argument (for example a bare `nameserver`, which the
 // kubelet reports as "nameserver list is empty" and glibc ignores). A rule can tell these
-// apart by the keyword's text and column. sortlist lines go to Unknown as well, because the
-// model has no place for them yet.
+// apart by the keyword's text and column.
 //
 // Values are not judged: an invalid address or option is in the model as written, for the
 // rules to report. The only parse error is content that is not text (invalid UTF-8 or NUL

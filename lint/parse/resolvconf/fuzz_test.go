@@ -45,7 +45,7 @@ func FuzzParse(f *testing.F) {
 		for _, tk := range append(rc.Nameservers, rc.Search...) {
 			check(tk)
 		}
-		for _, ls := range [][]*model.ResolvLine{rc.SearchLines, rc.DomainLines, rc.Unknown} {
+		for _, ls := range [][]*model.ResolvLine{rc.SearchLines, rc.DomainLines, rc.Sortlist, rc.Unknown} {
 			for _, l := range ls {
 				check(l.Keyword)
 				for _, a := range l.Args {

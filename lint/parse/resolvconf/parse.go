@@ -31,6 +31,7 @@ func Parse(file string, data []byte) (*model.ResolvConf, []*model.ParseError) {
 		SearchLines: []*model.ResolvLine{},
 		DomainLines: []*model.ResolvLine{},
 		Options:     []*model.ResolvOption{},
+		Sortlist:    []*model.ResolvLine{},
 		Unknown:     []*model.ResolvLine{},
 	}
 	n := 0
@@ -97,6 +98,8 @@ func add(rc *model.ResolvConf, l *model.ResolvLine) {
 		for _, w := range l.Args {
 			rc.Options = append(rc.Options, option(w))
 		}
+	case "sortlist":
+		rc.Sortlist = append(rc.Sortlist, l)
 	default:
 		rc.Unknown = append(rc.Unknown, l)
 	}

@@ -39,6 +39,7 @@ func filled(rc model.ResolvConf) *model.ResolvConf {
 	rc.SearchLines = orEmpty(rc.SearchLines)
 	rc.DomainLines = orEmpty(rc.DomainLines)
 	rc.Options = orEmpty(rc.Options)
+	rc.Sortlist = orEmpty(rc.Sortlist)
 	rc.Unknown = orEmpty(rc.Unknown)
 	return &rc
 }
@@ -139,7 +140,7 @@ func TestParse(t *testing.T) {
 		},
 		{
 			name: "lines glibc skips",
-			in:   "nameserver\nnameserver \n  nameserver 10.0.0.1\nsearch\nNameserver 1.1.1.1\nlookup file bind\nsortlist 10.0.0.0/255.0.0.0\nsearch a\n",
+			in:   "nameserver\nnameserver \n  nameserver 10.0.0.1\nsearch\nNameserver 1.1.1.1\nlookup file bind\nsortlist\nsearch a\n",
 			want: model.ResolvConf{
 				Search:      toks(tok("a", 8, 8)),
 				SearchLines: []*model.ResolvLine{rline(tok("search", 8, 1), tok("a", 8, 8))},
@@ -150,9 +151,17 @@ func TestParse(t *testing.T) {
 					rline(tok("search", 4, 1)),
 					rline(tok("Nameserver", 5, 1), tok("1.1.1.1", 5, 12)),
 					rline(tok("lookup", 6, 1), tok("file", 6, 8), tok("bind", 6, 13)),
-					rline(tok("sortlist", 7, 1), tok("10.0.0.0/255.0.0.0", 7, 10)),
+					rline(tok("sortlist", 7, 1)),
 				},
 			},
+		},
+		{
+			name: "sortlist",
+			in:   "sortlist 10.0.0.0/255.0.0.0 192.168.1.0\nsortlist 130.155.160.0\n",
+			want: model.ResolvConf{Sortlist: []*model.ResolvLine{
+				rline(tok("sortlist", 1, 1), tok("10.0.0.0/255.0.0.0", 1, 10), tok("192.168.1.0", 1, 29)),
+				rline(tok("sortlist", 2, 1), tok("130.155.160.0", 2, 10)),
+			}},
 		},
 		{
 			name: "values are kept as written",
