@@ -2,6 +2,7 @@ package lint
 
 import (
 	"context"
+	"path"
 	"regexp"
 
 	"github.com/dnslint/dnslint/lint/finding"
@@ -25,7 +26,7 @@ const UnusedSuppression = "dnslint/unused-suppression"
 // Lint lints files that belong together (one run): ConfigMaps in different files are
 // composed with each other.
 func (l *Linter) Lint(ctx context.Context, files []*source.File) (*Result, error) {
-	in, sources, err := Model(files, l.platform)
+	in, sources, err := buildModel(files, l.platform, l.opts.MaxFileSize)
 	if err != nil {
 		return nil, err
 	}
@@ -62,6 +63,9 @@ func (l *Linter) filter(found []finding.Finding, sources map[string][]byte) []fi
 	if l.enabled(UnusedSuppression) {
 		sev := l.severity(UnusedSuppression)
 		for _, d := range set.Unused() {
+			if len(d.Rules) > 0 && !l.anyEnabled(d.Rules) {
+				continue // it names only rules this run does not evaluate
+			}
 			out = append(out, finding.Finding{RuleID: UnusedSuppression, Severity: sev, Pos: d.Pos, Message: unusedMessage(d)})
 		}
 	}
@@ -74,6 +78,18 @@ func unusedMessage(d *suppress.Directive) string {
 		return "dnslint:ignore names no rule: write `# dnslint:ignore <rule>[,<rule>] [-- reason]`"
 	}
 	return "this dnslint:ignore silences nothing on its line or the next: remove it, or fix the rule id or its line"
+}
+
+// anyEnabled tells whether an id or glob of a suppression names an enabled rule.
+func (l *Linter) anyEnabled(patterns []string) bool {
+	for _, p := range patterns {
+		for _, id := range l.sel.Enabled {
+			if ok, _ := path.Match(p, id); ok || p == id {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (l *Linter) enabled(id string) bool {

@@ -16,11 +16,13 @@
 #   source: coredns/caddy caddyfile/parse.go replaceEnvVars (only {$VAR} and {%VAR%}); verified on CoreDNS 1.14.7 (failed to resolve "{env.UPSTREAM}")
 #   bad: |-
 #     .:53 {
-#         forward . {env.UPSTREAM}
+#         bind {env.POD_IP}
+#         forward . 10.0.0.53
 #     }
 #   good: |-
 #     .:53 {
-#         forward . {$UPSTREAM}
+#         bind {$POD_IP}
+#         forward . 10.0.0.53
 #     }
 package dnslint.rules.corefile["env-placeholder"]
 

@@ -41,9 +41,13 @@ report contains report.finding(d.pos, msg) if {
 }
 
 hint(block, d) := sprintf("`forward %s … { %s }` (%s)", [f.args[0].text, line(d), place(f.pos, d.pos)]) if {
-	some f in block.directives
-	f.name == "forward"
-	count(f.args) > 0
+	forwards := [f |
+		some f in block.directives
+		f.name == "forward"
+		count(f.args) > 0
+	]
+	# The block's first forward: the one a query reaches first.
+	f := forwards[0]
 } else := sprintf("`forward . <upstream> { %s }`", [line(d)])
 
 line(d) := concat(" ", array.concat([d.name], [a.text | some a in d.args]))

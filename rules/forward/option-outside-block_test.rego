@@ -36,3 +36,11 @@ test_inside_block_is_fine if {
 test_tls_plugin_is_not_an_option if {
 	count(rule.report) == 0 with input as cf([opt("tls", [arg("cert.pem")], [])])
 }
+
+test_two_forwards_hint_names_the_first if {
+	second := object.union(fwd, {"args": [arg("example.com"), arg("10.0.0.2")], "pos": pos(4)})
+	r := rule.report with input as cf([fwd, second, opt("force_tcp", [], [])])
+	count(r) == 1
+	some f in r
+	contains(f.message, "`forward . … { force_tcp }` (line 2)")
+}

@@ -17,11 +17,11 @@ var bom = []byte("\ufeff")
 // Parse reads a resolv.conf file. It returns a nil ResolvConf and a "not a text file"
 // error at line 1 when data is not UTF-8 text; otherwise it returns no errors.
 func Parse(file string, data []byte) (*model.ResolvConf, []*model.ParseError) {
-	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+	if line, col, bad := firstNonText(data); bad {
 		return nil, []*model.ParseError{{
 			Format:  format,
-			Message: "not a text file",
-			Pos:     model.Pos{File: file, Line: 1, Col: 1, EndLine: 1, EndCol: 1},
+			Message: "not a text file: the resolver reads bytes that are not UTF-8 text (or a NUL) as garbage",
+			Pos:     model.Pos{File: file, Line: line, Col: col, EndLine: line, EndCol: col},
 		}}
 	}
 	rc := &model.ResolvConf{
@@ -112,4 +112,23 @@ func option(w model.Token) *model.ResolvOption {
 		o.Name, o.Value = name, &value
 	}
 	return o
+}
+
+// firstNonText finds the first byte that is not UTF-8 text (or is NUL): its line and
+// character column.
+func firstNonText(data []byte) (line, col int, bad bool) {
+	line, col = 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if (r == utf8.RuneError && size == 1) || r == 0 {
+			return line, col, true
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return 0, 0, false
 }

@@ -193,16 +193,20 @@ func TestParse(t *testing.T) {
 }
 
 func TestParseNotText(t *testing.T) {
-	for name, in := range map[string]string{
-		"invalid UTF-8": "nameserver 1.1.1.1\nsearch \xff\xfe\n",
-		"NUL byte":      "nameserver 1.1.1.1\x00\n",
+	for name, c := range map[string]struct {
+		in        string
+		line, col int
+	}{
+		"invalid UTF-8": {"nameserver 1.1.1.1\nsearch \xff\xfe\n", 2, 8},
+		"NUL byte":      {"nameserver 1.1.1.1\x00\n", 1, 19},
 	} {
 		t.Run(name, func(t *testing.T) {
-			got, errs := Parse(file, []byte(in))
+			got, errs := Parse(file, []byte(c.in))
 			if got != nil {
 				t.Errorf("Parse() = %s, want nil", dump(got))
 			}
-			want := []*model.ParseError{{Format: "resolv", Message: "not a text file", Pos: model.Pos{File: file, Line: 1, Col: 1, EndLine: 1, EndCol: 1}}}
+			msg := "not a text file: the resolver reads bytes that are not UTF-8 text (or a NUL) as garbage"
+			want := []*model.ParseError{{Format: "resolv", Message: msg, Pos: model.Pos{File: file, Line: c.line, Col: c.col, EndLine: c.line, EndCol: c.col}}}
 			if !reflect.DeepEqual(errs, want) {
 				t.Errorf("Parse() errors = %s, want %s", dump(errs), dump(want))
 			}
