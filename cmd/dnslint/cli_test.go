@@ -407,7 +407,6 @@ func TestSuppressionOfDisabledRule(t *testing.T) {
 	}
 }
 
-
 // TestStdin: "-" reads standard input; --stdin-filename names it (format and findings).
 func TestStdin(t *testing.T) {
 	t.Parallel()
