@@ -63,8 +63,8 @@ func (l *Linter) filter(found []finding.Finding, sources map[string][]byte) []fi
 	if l.enabled(UnusedSuppression) {
 		sev := l.severity(UnusedSuppression)
 		for _, d := range set.Unused() {
-			if len(d.Rules) > 0 && !l.anyEnabled(d.Rules) {
-				continue // it names only rules this run does not evaluate
+			if l.onlyDisabled(d.Rules) {
+				continue // it names rules this run does not evaluate
 			}
 			out = append(out, finding.Finding{RuleID: UnusedSuppression, Severity: sev, Pos: d.Pos, Message: unusedMessage(d)})
 		}
@@ -80,16 +80,27 @@ func unusedMessage(d *suppress.Directive) string {
 	return "this dnslint:ignore silences nothing on its line or the next: remove it, or fix the rule id or its line"
 }
 
-// anyEnabled tells whether an id or glob of a suppression names an enabled rule.
-func (l *Linter) anyEnabled(patterns []string) bool {
+// onlyDisabled tells whether every id or glob of a suppression names known rules and
+// none of them is enabled; a misspelt id names no rule and is reported.
+func (l *Linter) onlyDisabled(patterns []string) bool {
+	if len(patterns) == 0 {
+		return false
+	}
 	for _, p := range patterns {
-		for _, id := range l.sel.Enabled {
-			if ok, _ := path.Match(p, id); ok || p == id {
-				return true
+		known := false
+		for _, r := range l.catalog.Rules {
+			if ok, _ := path.Match(p, r.ID); ok || p == r.ID {
+				known = true
+				if l.enabled(r.ID) {
+					return false
+				}
 			}
 		}
+		if !known {
+			return false
+		}
 	}
-	return false
+	return true
 }
 
 func (l *Linter) enabled(id string) bool {

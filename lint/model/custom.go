@@ -20,4 +20,15 @@ type CustomKey struct {
 	// ImportedBy lists the Corefiles (file:line of the import) that pull this key in.
 	ImportedBy []string `json:"imported_by"`
 	ValuePos   Pos      `json:"value_pos"`
+	// ScalarPos is where the value starts as written: a block scalar's header (|, >-), a
+	// quoted scalar's opening quote, a plain scalar's first line.
+	ScalarPos Pos `json:"scalar_pos"`
+	// Joined is true when YAML joined line breaks of the value into spaces — a folded (>)
+	// block whose lines run together, or a plain or quoted scalar continued on the next
+	// lines — so that CoreDNS reads several lines of the file as one.
+	Joined bool `json:"joined"`
+	// Unbraced is, for a .server key, the first address of a server block written without
+	// `{ }`: CoreDNS takes every line after it, up to the end of the Corefile, as that
+	// block's plugins. Null when every block has braces.
+	Unbraced *Token `json:"unbraced"`
 }

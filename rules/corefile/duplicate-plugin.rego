@@ -33,6 +33,7 @@
 package dnslint.rules.corefile["duplicate-plugin"]
 
 import data.dnslint.lib.corefile
+import data.dnslint.lib.custom
 import data.dnslint.lib.report
 
 report contains report.related(d.pos, msg, [{"message": sprintf("first `%s` of this server block", [d.name]), "pos": first.pos}]) if {
@@ -40,6 +41,7 @@ report contains report.related(d.pos, msg, [{"message": sprintf("first `%s` of t
 	some i, d in x.block.directives
 	corefile.available(d.name)
 	corefile.once(d.name)
+	not custom.override_collision(x.block, d.name) # custom/override-duplicates-plugin explains it
 	j := first_index(x.block.directives, d.name)
 	i > j
 	first := x.block.directives[j]
@@ -51,7 +53,4 @@ report contains report.related(d.pos, msg, [{"message": sprintf("first `%s` of t
 # first_index is the index of the first line of a plugin in a server block.
 first_index(directives, name) := min({i | some i, d in directives; d.name == name})
 
-fix(d) := sprintf("An .override key is spliced into the main server block, which already has `%s`: merge the options into that one, or serve the zone the override is meant for in a .server block of its own", [d.name]) if {
-	some v in d.via
-	endswith(v, ".override")
-} else := sprintf("Merge the options of all `%s` lines into one", [d.name])
+fix(d) := sprintf("Merge the options of all `%s` lines into one", [d.name])

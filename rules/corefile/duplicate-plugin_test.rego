@@ -28,13 +28,10 @@ test_third_points_at_the_first if {
 	}
 }
 
-test_from_an_override if {
-	r := rule.report with input as cf([line("cache", 2, []), line("cache", 7, ["/etc/coredns/custom/cache.override"])])
+test_from_an_override_is_left_to_custom_rule if {
+	# custom/override-duplicates-plugin reports it, with the platform's Corefile in mind.
+	count(rule.report) == 0 with input as cf([line("cache", 2, []), line("cache", 7, ["/etc/coredns/custom/cache.override"])])
 		with data.dnslint.config as {}
-	some f in r
-	f.location == pos(7)
-	contains(f.message, "(imported from /etc/coredns/custom/cache.override)")
-	contains(f.message, "An .override key is spliced into the main server block")
 }
 
 test_snippet_imported_twice if {

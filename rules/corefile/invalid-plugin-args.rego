@@ -86,7 +86,7 @@ report contains report.finding(l.pos, fatal(c.directive.name, l, p)) if {
 	not c.spec.block == false
 	some l in c.directive.block
 	not option(c.spec, l.name)
-	not l.name in object.get(c.spec, "elsewhere", [])
+	not removed_option(c.directive.name, l.name)
 	not plugins.templated(l.name)
 	p := {"error": unknown(c.spec, l.name), "fix": accepted(c.directive.name, c.spec)}
 }
@@ -98,6 +98,13 @@ report contains report.finding(l.pos, fatal(c.directive.name, l, p)) if {
 	needs := option(c.spec, l.name).requires
 	count(plugins.options(c.directive, needs.option)) == 0
 	p := {"error": needs.message, "fix": sprintf("Add `%s` to the block", [needs.option])}
+}
+
+# removed_option holds for the options corefile/removed-option reports (rules/data/coredns.json).
+removed_option(plugin, name) if {
+	some o in data.dnslint.coredns.removed_options
+	o.plugin == plugin
+	o.option == name
 }
 
 # option is what the data says of the block line name, on a release that has it.
@@ -138,22 +145,27 @@ else := {p |
 	p := {"error": err, "fix": type_fix(t), "pos": v.pos}
 }
 
-count_problems(line, s) := {p |
-	count(line.args) < s.min
+count_problems(line, s) := union({too_few(line, s), too_many(line, s)})
+
+too_few(line, s) := {p |
+	count(line.args) < lower_bound(s)
 	p := {"error": few(line, s), "fix": wants(line, s), "pos": line.pos}
-} | {p |
-	count(line.args) > s.max
-	at := line.args[s.max]
+}
+
+too_many(line, s) := {p |
+	count(line.args) > upper(s)
+	at := line.args[upper(s)]
 	p := {"error": many(line, s), "fix": wants(line, s), "pos": at.pos}
 } | {p |
 	not count(line.args) in s.n
 	count(line.args) < max(s.n)
-	p := {"error": few(line, s), "fix": wants(line, s), "pos": line.pos}
-} | {p |
-	count(line.args) > max(s.n)
-	at := line.args[max(s.n)]
-	p := {"error": many(line, s), "fix": wants(line, s), "pos": at.pos}
+	count(line.args) >= min(s.n)
+	p := {"error": plugins.argerr(last(line)), "fix": wants(line, s), "pos": line.pos}
 }
+
+lower_bound(s) := s.min if s.min
+
+else := min(s.n)
 
 few(line, s) := s.few if s.few
 
@@ -250,17 +262,17 @@ outside(t, n) if n > t.max
 
 type_fix(t) := sprintf("Use %s", [plugins.either([sprintf("`%s`", [v]) | some v in t.values])]) if t.kind == "enum"
 
-else := "Write a Go duration with its unit, e.g. `5s` or `1m`" if t.kind == "duration"
+type_fix(t) := sprintf("Use a whole number%s", [bounds(t)]) if t.kind == "int"
 
-else := sprintf("Use a whole number%s", [bounds(t)]) if t.kind == "int"
+type_fix(t) := fixes[t.kind]
 
-else := "Write `[HOST]:PORT`, e.g. `:9153` for every address of the pod" if t.kind == "address"
-
-else := "Write a CIDR such as `10.0.0.0/8`" if t.kind == "cidr"
-
-else := "Write an IP address of the node, or the name of one of its network interfaces" if t.kind == "bind"
-
-else := "Fix the regular expression (Go RE2 syntax)"
+fixes := {
+	"duration": "Write a Go duration with its unit, e.g. `5s` or `1m`",
+	"address": "Write `[HOST]:PORT`, e.g. `:9153` for every address of the pod",
+	"cidr": "Write a CIDR such as `10.0.0.0/8`",
+	"bind": "Write an IP address of the node, or the name of one of its network interfaces",
+	"regex": "Fix the regular expression (Go RE2 syntax)",
+}
 
 bounds(t) := sprintf(" from %d to %d", [t.min, t.max]) if {
 	t.min

@@ -27,6 +27,7 @@
 package dnslint.rules.corefile["unknown-directive"]
 
 import data.dnslint.lib.corefile
+import data.dnslint.lib.custom
 import data.dnslint.lib.forward
 import data.dnslint.lib.report
 
@@ -38,6 +39,7 @@ report contains report.finding(d.pos, msg) if {
 	not corefile.env_placeholder(d.name)
 	not corefile.removed(d.name)
 	not d.name in forward.options
+	not custom.override_server_block(d) # custom/server-block-in-override explains it
 	msg := sprintf("CoreDNS %s exits at start-up with `Unknown directive '%s'`%s: %s", [
 		corefile.version, d.name, corefile.where(d), why(d.name),
 	])

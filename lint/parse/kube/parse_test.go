@@ -296,9 +296,9 @@ func TestAutoscalers(t *testing.T) {
 		t.Errorf("linear: mode %q, params %v, fields %v", linear.Mode, linear.Params, linear.Fields)
 	}
 	for key, pos := range linear.Fields {
-		// A quoted value maps every field to its own position.
-		if pos.Line != 24 || pos.Col != 11 {
-			t.Errorf("linear field %s at %v, want 24:11", key, pos)
+		// A single-line quoted value without escapes maps column by column.
+		if got := textAt(data, pos); pos.Line != 24 || got != `"`+key+`"` {
+			t.Errorf("linear field %s at %v covers %q", key, pos, got)
 		}
 	}
 	if got := textAt(data, linear.ValuePos); !strings.HasPrefix(got, `'{"coresPerReplica"`) || !strings.HasSuffix(got, `}'`) {

@@ -1,0 +1,68 @@
+package dnslint.lib.forward_test
+
+import data.dnslint.lib.forward
+
+# Small builders for the tests of the forward and cache rules: a directive at line l has its
+# name at column 5 and its i-th argument at column 20 + 20 * i.
+pos(l, c) := {"file": "Corefile", "line": l, "col": c, "end_line": l, "end_col": c}
+
+arg(l, i) := pos(l, 20 + (20 * i))
+
+line(name, args, block, l) := {
+	"name": name, "args": [{"text": a, "pos": arg(l, i)} | some i, a in args],
+	"block": block, "has_block": count(block) > 0, "via": [], "pos": pos(l, 5),
+}
+
+key(zone, port) := {"text": zone, "scheme": "dns", "zone": zone, "port": port, "port_explicit": true, "pos": pos(1, 1)}
+
+block(zones, directives) := {"keys": [key(z, "53") | some z in zones], "directives": directives, "via": [], "pos": pos(1, 1)}
+
+corefile(blocks) := {"corefiles": [{"file": "Corefile", "object": null, "key": "", "server_blocks": blocks, "imports": []}]}
+
+locations(report) := {f.location | some f in report}
+
+test_from_normalizes_the_zone if {
+	forward.from(line("forward", ["Example.COM", "10.0.0.1"], [], 2)) == "example.com."
+	forward.from(line("forward", [".", "10.0.0.1"], [], 2)) == "."
+	forward.from(line("forward", ["10.0.0.0/8", "10.0.0.1"], [], 2)) == "10.in-addr.arpa."
+	forward.from(line("forward", ["dns://example.org:53", "10.0.0.1"], [], 2)) == "example.org."
+	not forward.from(line("forward", ["example.org"], [], 2))
+	not forward.from(line("forward", ["10.0.0.0/12", "10.0.0.1"], [], 2))
+}
+
+test_covers if {
+	forward.covers(".", "example.com.")
+	forward.covers("example.com.", "example.com.")
+	forward.covers("example.com.", "a.example.com.")
+	not forward.covers("example.com.", "badexample.com.")
+	not forward.covers("a.example.com.", "example.com.")
+}
+
+test_options_follow_the_version if {
+	forward.option("force_tcp")
+	forward.option("source_address")
+	not forward.option("source_address") with data.dnslint.config as {"coredns_version": "1.14.5"}
+	forward.option("next") with data.dnslint.config as {"coredns_version": "1.11.4"}
+	not forward.option("next") with data.dnslint.config as {"coredns_version": "1.11.3"}
+	not forward.option("prefer-udp")
+}
+
+test_first_forward_of_a_block if {
+	b := block(["."], [line("errors", [], [], 2), line("forward", [".", "1.1.1.1"], [], 3), line("forward", ["x", "2.2.2.2"], [], 4)])
+	firsts := {s.index | some s in forward.stanzas; forward.first(s)} with input as corefile([b])
+	firsts == {1}
+}
+
+test_head if {
+	forward.head(line("forward", [".", "1.1.1.1"], [], 2)) == ". 1.1.1.1"
+	forward.head(line("forward", [".", "1.1.1.1", "2.2.2.2"], [], 2)) == ". 1.1.1.1 …"
+}
+
+test_options_outside_the_block if {
+	forward.options == {
+		"except", "force_tcp", "prefer_udp", "expire", "max_idle_conns", "read_timeout",
+		"max_fails", "max_connect_attempts", "doh_method", "tls_servername", "policy",
+		"health_check", "max_concurrent", "next", "next_on_nodata",
+		"failfast_all_unhealthy_upstreams", "failover", "source_address", "resolver", "max_age",
+	}
+}
