@@ -376,11 +376,11 @@ func TestSelection(t *testing.T) {
 				t.Errorf("want exit 1, got %s", r)
 			}
 			// Suppressions of a disabled rule are TestSuppressionOfDisabledRule's business.
-			got = slices.DeleteFunc(got, func(f string) bool {
-				return ruleOf(f) == "dnslint/unused-suppression" && !slices.Contains(base, f)
-			})
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("findings:\n got: %q\nwant: %q", got, tc.want)
+			unused := func(f string) bool { return ruleOf(f) == "dnslint/unused-suppression" }
+			got = slices.DeleteFunc(got, unused)
+			want := slices.DeleteFunc(slices.Clone(tc.want), unused)
+			if !slices.Equal(got, want) {
+				t.Errorf("findings:\n got: %q\nwant: %q", got, want)
 			}
 		})
 	}
