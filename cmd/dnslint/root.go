@@ -19,6 +19,8 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config, policy o
 	}
 	root.AddCommand(newLintCommand(), newRulesCommand(), newVersionCommand())
 	root.AddCommand(newExplainCommand())
+	root.AddCommand(newWebhookCommand())
+	root.AddCommand(newAuditCommand())
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	return root
 }

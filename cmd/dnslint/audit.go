@@ -1,0 +1,310 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	appsv1 "k8s.io/api/apps/v1"
+	batchv1 "k8s.io/api/batch/v1"
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/tools/clientcmd"
+
+	"github.com/dnslint/dnslint/lint"
+	"github.com/dnslint/dnslint/lint/finding"
+	"github.com/dnslint/dnslint/lint/kubeapi"
+	"github.com/dnslint/dnslint/lint/report"
+)
+
+type auditFlags struct {
+	kubeconfig, kubeContext, dnsNS, namespace string
+	format, output, configFile, failOn        string
+	corednsVersion, kubernetesVersion         string
+	platform                                  string
+	policies, enable, disable, reports        []string
+	noColor, ignoreSuppressions, owned        bool
+	timeout                                   time.Duration
+}
+
+func newAuditCommand() *cobra.Command {
+	f := &auditFlags{}
+	cmd := &cobra.Command{
+		Use:   "audit",
+		Short: "Lint the DNS configuration of a live cluster",
+		Long: `Read a cluster's DNS configuration through its API server and lint it like "dnslint
+lint": every ConfigMap of --dns-namespace (coredns, coredns-custom, node-local-dns, the
+autoscaler's …, composed with each other as CoreDNS loads them) and every object with a
+pod spec in all namespaces (Deployments, StatefulSets, DaemonSets, ReplicaSets,
+ReplicationControllers, Jobs, CronJobs, PodTemplates, Pods). Objects that a controller
+owns (a Deployment's ReplicaSets and Pods, a CronJob's Jobs) are skipped unless --owned:
+their owner's template says the same.
+
+Findings name the object as namespace/Kind/name; inside a ConfigMap key, the key as a file
+(kube-system/ConfigMap/coredns/Corefile) with the line and column inside its text. The
+reports, --fail-on and the exit codes are those of "dnslint lint"; an object kind that
+cannot be listed (RBAC) is reported on standard error and exits 2 after the report.
+
+The Kubernetes release is taken from the API server and the CoreDNS release from the
+image of the coredns Deployment, unless the flags or the config file set them. Read
+access (list) to configmaps in --dns-namespace and to the workload kinds is needed.`,
+		Example: `  dnslint audit
+  dnslint audit --context prod --format sarif --output cluster.sarif
+  dnslint audit --kubeconfig admin.conf --namespace shop --fail-on warning`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runAudit(cmd, f) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.kubeconfig, "kubeconfig", "", "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)")
+	fl.StringVar(&f.kubeContext, "context", "", "kubeconfig context (default: the current context)")
+	fl.StringVar(&f.dnsNS, "dns-namespace", "kube-system", "namespace of the CoreDNS ConfigMaps and Deployment")
+	fl.StringVarP(&f.namespace, "namespace", "n", "", "lint the workloads of this namespace only (default: all namespaces)")
+	fl.BoolVar(&f.owned, "owned", false, "also lint objects that a controller owns")
+	fl.DurationVar(&f.timeout, "request-timeout", 60*time.Second, "time limit for each API request")
+	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), ", "))
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
+	fl.StringArrayVar(&f.reports, "report", nil, "also write a report in another format, FORMAT=FILE (repeatable)")
+	fl.StringVarP(&f.configFile, "config", "c", "", "config file (default: .dnslint.yaml found upward from the working directory)")
+	fl.StringArrayVar(&f.policies, "policy", nil, "directory of Rego policies to add (repeatable)")
+	fl.StringSliceVar(&f.enable, "enable", nil, "enable rules by id or glob (repeatable, comma-separated)")
+	fl.StringSliceVar(&f.disable, "disable", nil, "disable rules by id or glob (repeatable, comma-separated)")
+	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding has this severity or higher: error, warning, info, none (default error)")
+	fl.StringVar(&f.corednsVersion, "coredns-version", "", "CoreDNS release (default: from the coredns Deployment's image)")
+	fl.StringVar(&f.kubernetesVersion, "kubernetes-version", "", "Kubernetes release (default: the API server's)")
+	fl.StringVar(&f.platform, "platform", "", "aks, k3s or generic: whose default Corefile a coredns-custom ConfigMap without a coredns ConfigMap is composed with")
+	fl.BoolVar(&f.noColor, "no-color", false, "no colours in text output (also: NO_COLOR set)")
+	fl.BoolVar(&f.ignoreSuppressions, "ignore-suppressions", false, "report findings even where a dnslint:ignore comment silences them")
+	return cmd
+}
+
+func runAudit(cmd *cobra.Command, f *auditFlags) error {
+	reporter, err := report.Get(f.format)
+	if err != nil {
+		return usageError{err}
+	}
+	extra, err := parseReports(f.reports)
+	if err != nil {
+		return usageError{err}
+	}
+	cfg, err := loadConfig(f.configFile)
+	if err != nil {
+		return err
+	}
+	if f.platform != "" {
+		cfg.Platform = f.platform
+	}
+	failOn, err := finding.ParseSeverity(firstNonEmpty(f.failOn, cfg.FailOn, "error"))
+	if err != nil {
+		return usageError{fmt.Errorf("--fail-on: %w", err)}
+	}
+	rules := clientcmd.NewDefaultClientConfigLoadingRules()
+	rules.ExplicitPath = f.kubeconfig
+	rc, err := clientcmd.NewNonInteractiveDeferredLoadingClientConfig(rules,
+		&clientcmd.ConfigOverrides{CurrentContext: f.kubeContext}).ClientConfig()
+	if err != nil {
+		return fmt.Errorf("kubeconfig: %w", err)
+	}
+	rc.UserAgent = "dnslint-audit/" + toolVersion()
+	rc.Timeout = f.timeout
+	client, err := kubernetes.NewForConfig(rc)
+	if err != nil {
+		return err
+	}
+	objs, problems, err := fetchCluster(cmd.Context(), client, f)
+	if err != nil {
+		return err
+	}
+	kv := firstNonEmpty(f.kubernetesVersion, cfg.KubernetesVersion)
+	if kv == "" {
+		if v, err := client.Discovery().ServerVersion(); err == nil {
+			kv = releaseOf(v.GitVersion)
+		}
+	}
+	cv := firstNonEmpty(f.corednsVersion, cfg.CoreDNSVersion, corednsRelease(objs, f.dnsNS))
+	l, err := lint.New(cmd.Context(), lint.Options{
+		Config: cfg, Enable: f.enable, Disable: f.disable, Policies: f.policies,
+		CoreDNSVersion: cv, KubernetesVersion: kv, IgnoreSuppressions: f.ignoreSuppressions,
+	})
+	if err != nil {
+		return err
+	}
+	res, err := l.Lint(cmd.Context(), kubeapi.Files(objs))
+	if err != nil {
+		return err
+	}
+	kubeapi.Remap(res, objs)
+	rep := &report.Report{
+		Tool: "dnslint", Version: toolVersion(), Findings: res.Findings, Rules: l.Rules(), Files: res.Files,
+		Source: sourceLines(res.Sources),
+	}
+	for _, e := range extra {
+		if err := writeReport(cmd, e.reporter, e.file, rep); err != nil {
+			return err
+		}
+	}
+	rep.Color = f.output == "" && !f.noColor && colorTerminal()
+	if err := writeReport(cmd, reporter, f.output, rep); err != nil {
+		return err
+	}
+	for _, p := range problems {
+		fmt.Fprintf(cmd.ErrOrStderr(), "dnslint: %s\n", p)
+	}
+	switch {
+	case len(problems) > 0:
+		return exitError{exitUsage}
+	case failOn != finding.None && worst(res.Findings) >= failOn:
+		return exitError{exitFindings}
+	}
+	return nil
+}
+
+// lister lists one kind, a page at a time, returning the items as values to render.
+type lister struct {
+	apiVersion, kind string
+	list             func(ctx context.Context, ns string, opts metav1.ListOptions) ([]any, string, error)
+}
+
+// page adapts a typed List call.
+func page[L any, T any](call func(string) func(context.Context, metav1.ListOptions) (L, error), items func(L) []T, cont func(L) string) func(context.Context, string, metav1.ListOptions) ([]any, string, error) {
+	return func(ctx context.Context, ns string, opts metav1.ListOptions) ([]any, string, error) {
+		l, err := call(ns)(ctx, opts)
+		if err != nil {
+			return nil, "", err
+		}
+		its := items(l)
+		out := make([]any, 0, len(its))
+		for i := range its {
+			out = append(out, &its[i])
+		}
+		return out, cont(l), nil
+	}
+}
+
+// fetchCluster lists the DNS ConfigMaps and the workloads. A kind that cannot be listed
+// is a problem (reported, exit 2); a cluster that cannot be reached at all is an error.
+func fetchCluster(ctx context.Context, c kubernetes.Interface, f *auditFlags) ([]*kubeapi.Object, []string, error) {
+	var objs []*kubeapi.Object
+	var problems []string
+	fetch := func(l lister, ns string) error {
+		opts := metav1.ListOptions{Limit: 500}
+		for {
+			items, next, err := l.list(ctx, ns, opts)
+			if err != nil {
+				return err
+			}
+			for _, it := range items {
+				o, err := kubeapi.FromValue(it, kubeapi.Meta{APIVersion: l.apiVersion, Kind: l.kind})
+				if err != nil {
+					return err
+				}
+				if f.owned || !controlled(it) {
+					objs = append(objs, o)
+				}
+			}
+			if next == "" {
+				return nil
+			}
+			opts.Continue = next
+		}
+	}
+	if err := fetch(configMaps(c), f.dnsNS); err != nil {
+		return nil, nil, fmt.Errorf("listing the ConfigMaps of %s: %w", f.dnsNS, err)
+	}
+	for _, l := range workloadListers(c) {
+		if err := fetch(l, f.namespace); err != nil {
+			problems = append(problems, fmt.Sprintf("cannot list %ss: %v", l.kind, err))
+		}
+	}
+	return objs, problems, nil
+}
+
+func configMaps(c kubernetes.Interface) lister {
+	return lister{"v1", "ConfigMap", page(func(ns string) func(context.Context, metav1.ListOptions) (*corev1.ConfigMapList, error) {
+		return c.CoreV1().ConfigMaps(ns).List
+	}, func(l *corev1.ConfigMapList) []corev1.ConfigMap { return l.Items }, func(l *corev1.ConfigMapList) string { return l.Continue })}
+}
+
+// workloadListers list every kind that carries a pod spec.
+func workloadListers(c kubernetes.Interface) []lister {
+	return []lister{
+		{"apps/v1", "Deployment", page(func(ns string) func(context.Context, metav1.ListOptions) (*appsv1.DeploymentList, error) {
+			return c.AppsV1().Deployments(ns).List
+		}, func(l *appsv1.DeploymentList) []appsv1.Deployment { return l.Items }, func(l *appsv1.DeploymentList) string { return l.Continue })},
+		{"apps/v1", "StatefulSet", page(func(ns string) func(context.Context, metav1.ListOptions) (*appsv1.StatefulSetList, error) {
+			return c.AppsV1().StatefulSets(ns).List
+		}, func(l *appsv1.StatefulSetList) []appsv1.StatefulSet { return l.Items }, func(l *appsv1.StatefulSetList) string { return l.Continue })},
+		{"apps/v1", "DaemonSet", page(func(ns string) func(context.Context, metav1.ListOptions) (*appsv1.DaemonSetList, error) {
+			return c.AppsV1().DaemonSets(ns).List
+		}, func(l *appsv1.DaemonSetList) []appsv1.DaemonSet { return l.Items }, func(l *appsv1.DaemonSetList) string { return l.Continue })},
+		{"apps/v1", "ReplicaSet", page(func(ns string) func(context.Context, metav1.ListOptions) (*appsv1.ReplicaSetList, error) {
+			return c.AppsV1().ReplicaSets(ns).List
+		}, func(l *appsv1.ReplicaSetList) []appsv1.ReplicaSet { return l.Items }, func(l *appsv1.ReplicaSetList) string { return l.Continue })},
+		{"v1", "ReplicationController", page(func(ns string) func(context.Context, metav1.ListOptions) (*corev1.ReplicationControllerList, error) {
+			return c.CoreV1().ReplicationControllers(ns).List
+		}, func(l *corev1.ReplicationControllerList) []corev1.ReplicationController { return l.Items }, func(l *corev1.ReplicationControllerList) string { return l.Continue })},
+		{"batch/v1", "Job", page(func(ns string) func(context.Context, metav1.ListOptions) (*batchv1.JobList, error) {
+			return c.BatchV1().Jobs(ns).List
+		}, func(l *batchv1.JobList) []batchv1.Job { return l.Items }, func(l *batchv1.JobList) string { return l.Continue })},
+		{"batch/v1", "CronJob", page(func(ns string) func(context.Context, metav1.ListOptions) (*batchv1.CronJobList, error) {
+			return c.BatchV1().CronJobs(ns).List
+		}, func(l *batchv1.CronJobList) []batchv1.CronJob { return l.Items }, func(l *batchv1.CronJobList) string { return l.Continue })},
+		{"v1", "PodTemplate", page(func(ns string) func(context.Context, metav1.ListOptions) (*corev1.PodTemplateList, error) {
+			return c.CoreV1().PodTemplates(ns).List
+		}, func(l *corev1.PodTemplateList) []corev1.PodTemplate { return l.Items }, func(l *corev1.PodTemplateList) string { return l.Continue })},
+		{"v1", "Pod", page(func(ns string) func(context.Context, metav1.ListOptions) (*corev1.PodList, error) {
+			return c.CoreV1().Pods(ns).List
+		}, func(l *corev1.PodList) []corev1.Pod { return l.Items }, func(l *corev1.PodList) string { return l.Continue })},
+	}
+}
+
+// controlled tells whether a controller owns the object (its template is linted there).
+func controlled(obj any) bool {
+	m, ok := obj.(metav1.Object)
+	return ok && metav1.GetControllerOfNoCopy(m) != nil
+}
+
+// releaseOf turns a version such as v1.34.4, v1.30.2-eks-1a2b or v1.31.1+k3s1 into 1.34.4
+// ("" when it is none, or a development build's v0.0.0-master).
+func releaseOf(v string) string {
+	m := releaseRE.FindStringSubmatch(v)
+	if m == nil || strings.HasPrefix(m[1], "0.") {
+		return ""
+	}
+	return m[1]
+}
+
+var releaseRE = regexp.MustCompile(`^v?(\d+\.\d+\.\d+)(?:[-+].*)?$`)
+
+// imageRelease takes the release from an image tag: …/coredns:v1.11.3, …:1.12.0-hotfix.
+var imageRelease = regexp.MustCompile(`:v?(\d+\.\d+\.\d+)(?:[-+._][\w.+-]*)?(?:@sha256:[0-9a-f]+)?$`)
+
+// corednsRelease is the CoreDNS release that the coredns Deployment of ns runs ("" when
+// there is none, or its image tag does not say).
+func corednsRelease(objs []*kubeapi.Object, ns string) string {
+	for _, o := range objs {
+		if o.Kind != "Deployment" || o.Namespace != ns || o.Name != "coredns" {
+			continue
+		}
+		for _, img := range imagesOf(o.File.Data) {
+			if m := imageRelease.FindStringSubmatch(img); m != nil && strings.Contains(img, "coredns") {
+				return m[1]
+			}
+		}
+	}
+	return ""
+}
+
+// imagesOf finds the `image: "…"` values of a rendering.
+func imagesOf(rendering []byte) []string {
+	var out []string
+	for _, m := range imageField.FindAllSubmatch(rendering, -1) {
+		out = append(out, string(m[1]))
+	}
+	return out
+}
+
+var imageField = regexp.MustCompile(`(?m)^\s*(?:- )?image: "([^"]+)"$`)

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/rest"
+	"k8s.io/client-go/tools/clientcmd"
+
+	"github.com/dnslint/dnslint/lint"
+	"github.com/dnslint/dnslint/lint/finding"
+	"github.com/dnslint/dnslint/webhook"
+)
+
+type webhookFlags struct {
+	listen, certFile, keyFile, denyOn   string
+	kubeconfig, configFile, dnsNS       string
+	corednsVersion, kubernetesVersion   string
+	platform, logFormat                 string
+	policies, enable, disable           []string
+	honorSuppressions                   bool
+	maxRequestBytes                     int64
+	lintTimeout, shutdownDelay, drainBy time.Duration
+}
+
+func newWebhookCommand() *cobra.Command {
+	f := &webhookFlags{}
+	cmd := &cobra.Command{
+		Use:   "webhook --tls-cert-file FILE --tls-private-key-file FILE",
+		Short: "Serve a Kubernetes validating admission webhook that lints DNS configuration",
+		Long: `Serve HTTPS: POST /validate takes an AdmissionReview (admission.k8s.io/v1) for a
+ConfigMap or an object with a pod spec, lints it with the same rules and configuration as
+"dnslint lint", denies it when a finding reaches --deny-on and admits it with warnings
+otherwise. GET /healthz, /readyz and /metrics (Prometheus) are served on the same port.
+
+A coredns-custom ConfigMap is linted with the live coredns ConfigMap of its namespace, and
+a coredns ConfigMap with the live coredns-custom, read from a cache of the ConfigMaps of
+--dns-namespace (in-cluster credentials, or --kubeconfig; RBAC: get, list and watch
+configmaps there). Without them the object is linted alone, with a warning that says so.
+An update is not denied for a finding that the old object had too: it becomes a warning.
+
+The certificate and key are read again when their files change. SIGTERM or SIGINT stop
+the server gracefully: /readyz fails, and in-flight requests finish. The manifests are in
+deploy/ (kustomize).`,
+		Example: `  dnslint webhook --tls-cert-file /tls/tls.crt --tls-private-key-file /tls/tls.key
+  dnslint webhook --listen 127.0.0.1:9443 --tls-cert-file c.pem --tls-private-key-file k.pem \
+      --kubeconfig ~/.kube/config --deny-on warning`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runWebhook(cmd, f) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.listen, "listen", ":8443", "address to serve HTTPS on")
+	fl.StringVar(&f.certFile, "tls-cert-file", "", "serving certificate (PEM), reloaded when it changes")
+	fl.StringVar(&f.keyFile, "tls-private-key-file", "", "serving certificate's private key (PEM)")
+	fl.StringVar(&f.denyOn, "deny-on", "error", "deny an object with a finding of this severity or higher: error, warning, info, none (none admits everything, with warnings)")
+	fl.BoolVar(&f.honorSuppressions, "honor-suppressions", true, "let dnslint:ignore comments in the objects silence findings")
+	fl.StringVar(&f.kubeconfig, "kubeconfig", "", "kubeconfig for reading live ConfigMaps (default: in-cluster credentials)")
+	fl.StringVar(&f.dnsNS, "dns-namespace", "kube-system", "namespace whose coredns and coredns-custom ConfigMaps are read live")
+	fl.StringVarP(&f.configFile, "config", "c", "", "config file (default: .dnslint.yaml found upward from the working directory)")
+	fl.StringArrayVar(&f.policies, "policy", nil, "directory of Rego policies to add (repeatable)")
+	fl.StringSliceVar(&f.enable, "enable", nil, "enable rules by id or glob (repeatable, comma-separated)")
+	fl.StringSliceVar(&f.disable, "disable", nil, "disable rules by id or glob (repeatable, comma-separated)")
+	fl.StringVar(&f.corednsVersion, "coredns-version", "", "CoreDNS release the cluster runs (default: the latest release dnslint knows)")
+	fl.StringVar(&f.kubernetesVersion, "kubernetes-version", "", "Kubernetes release of the cluster")
+	fl.StringVar(&f.platform, "platform", "", "aks, k3s or generic: whose default Corefile a coredns-custom ConfigMap is composed with when the live coredns is unavailable")
+	fl.Int64Var(&f.maxRequestBytes, "max-request-bytes", webhook.DefaultMaxRequestBytes, "largest request body; larger requests get HTTP 413")
+	fl.DurationVar(&f.lintTimeout, "lint-timeout", webhook.DefaultLintTimeout, "time limit for linting one request (the API server's ?timeout= shortens it)")
+	fl.DurationVar(&f.shutdownDelay, "shutdown-delay", 0, "on SIGTERM, keep serving this long with /readyz failing before closing the listener")
+	fl.DurationVar(&f.drainBy, "shutdown-timeout", 30*time.Second, "on SIGTERM, time in-flight requests have to finish")
+	fl.StringVar(&f.logFormat, "log-format", "json", "log format on standard error: json or text")
+	return cmd
+}
+
+func runWebhook(cmd *cobra.Command, f *webhookFlags) error {
+	if f.certFile == "" || f.keyFile == "" {
+		return usageError{errors.New("webhook needs --tls-cert-file and --tls-private-key-file")}
+	}
+	var log *slog.Logger
+	switch f.logFormat {
+	case "json":
+		log = slog.New(slog.NewJSONHandler(cmd.ErrOrStderr(), nil))
+	case "text":
+		log = slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))
+	default:
+		return usageError{fmt.Errorf("--log-format %q: want json or text", f.logFormat)}
+	}
+	denyOn, err := finding.ParseSeverity(f.denyOn)
+	if err != nil {
+		return usageError{fmt.Errorf("--deny-on: %w", err)}
+	}
+	cfg, err := loadConfig(f.configFile)
+	if err != nil {
+		return err
+	}
+	if f.platform != "" {
+		cfg.Platform = f.platform
+	}
+	ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGTERM, os.Interrupt)
+	defer stop()
+	l, err := lint.New(ctx, lint.Options{
+		Config: cfg, Enable: f.enable, Disable: f.disable, Policies: f.policies,
+		CoreDNSVersion: f.corednsVersion, KubernetesVersion: f.kubernetesVersion,
+		IgnoreSuppressions: !f.honorSuppressions,
+	})
+	if err != nil {
+		return err
+	}
+	certs, err := webhook.NewCertReloader(f.certFile, f.keyFile, log)
+	if err != nil {
+		return err
+	}
+	var live webhook.Live
+	if rc, err := webhookClientConfig(f.kubeconfig); err != nil {
+		if f.kubeconfig != "" {
+			return err
+		}
+		log.Warn("no cluster access: coredns and coredns-custom changes are linted without the live ConfigMaps", "error", err)
+	} else {
+		client, err := kubernetes.NewForConfig(rc)
+		if err != nil {
+			return err
+		}
+		live = webhook.StartLive(ctx, client, f.dnsNS)
+	}
+	metrics := webhook.NewMetrics()
+	h := webhook.NewHandler(webhook.Options{
+		Linter: l, DenyOn: denyOn, NeverDeny: denyOn == finding.None, Live: live,
+		MaxRequestBytes: f.maxRequestBytes, LintTimeout: f.lintTimeout, Metrics: metrics, Logger: log,
+	})
+	srv := &webhook.Server{Handler: h, Certs: certs, Metrics: metrics, ShutdownDelay: f.shutdownDelay, ShutdownTimeout: f.drainBy, Logger: log}
+	return srv.ListenAndServe(ctx, f.listen)
+}
+
+// webhookClientConfig is --kubeconfig, or the in-cluster credentials.
+func webhookClientConfig(kubeconfig string) (*rest.Config, error) {
+	var rc *rest.Config
+	var err error
+	if kubeconfig != "" {
+		rc, err = clientcmd.BuildConfigFromFlags("", kubeconfig)
+	} else {
+		rc, err = rest.InClusterConfig()
+	}
+	if err != nil {
+		return nil, err
+	}
+	rc.UserAgent = "dnslint-webhook/" + toolVersion()
+	return rc, nil
+}

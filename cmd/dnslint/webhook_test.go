@@ -1,0 +1,31 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestWebhookAndAuditUsage(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"webhook"}, "webhook needs --tls-cert-file and --tls-private-key-file"},
+		{[]string{"webhook", "--tls-cert-file", "c", "--tls-private-key-file", "k", "--deny-on", "fatal"}, "--deny-on"},
+		{[]string{"webhook", "--tls-cert-file", "c", "--tls-private-key-file", "k", "--log-format", "xml"}, "--log-format"},
+		{[]string{"webhook", "--tls-cert-file", filepath.Join(dir, "none.crt"), "--tls-private-key-file", filepath.Join(dir, "none.key")}, "loading the serving certificate"},
+		{[]string{"webhook", "extra"}, "unknown command"},
+		{[]string{"audit", "--kubeconfig", filepath.Join(dir, "missing")}, "kubeconfig"},
+		{[]string{"audit", "--format", "yaml"}, "yaml"},
+	}
+	for _, c := range cases {
+		var stdout, stderr bytes.Buffer
+		code := run(c.args, strings.NewReader(""), &stdout, &stderr)
+		if code != exitUsage || !strings.Contains(stderr.String(), c.want) {
+			t.Errorf("%q: exit %d, stderr %q; want exit 2 and %q", c.args, code, stderr.String(), c.want)
+		}
+	}
+}
