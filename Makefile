@@ -48,3 +48,19 @@ fuzz:
 
 clean:
 	rm -rf bin .cache
+
+## fidelity: start every labelled case of testdata/fidelity/ with real CoreDNS builds
+## (scripts/fidelity/versions, built once into .cache/coredns/) and require dnslint to agree:
+## an error exactly when CoreDNS exits, from the labelled rule, quoting CoreDNS's message.
+## Writes testdata/fidelity/RESULTS.md. Needs root (network and mount namespaces).
+.PHONY: fidelity
+fidelity:
+	scripts/fidelity/install-coredns.sh
+	DNSLINT_FIDELITY=1 $(GO) test -count=1 -v -timeout 30m -run '^TestFidelity$$' ./internal/fidelity
+
+## e2e: the admission webhook and `dnslint audit` against a real kube-apiserver 1.34.4 and
+## etcd on 127.0.0.1 (kube-apiserver built once into .cache/kube-apiserver/, about 12 minutes
+## cold; etcd-server from Debian when missing; kustomize into .cache/bin). See e2e/run.sh.
+.PHONY: e2e
+e2e:
+	bash e2e/run.sh
