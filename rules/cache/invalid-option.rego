@@ -15,7 +15,9 @@
 #   `serve_stale` refresh mode other than `immediate`/`verify`, `disable` of something other
 #   than `success` or `denial`, `serve_stale_policy` without `serve_stale`, numbers and
 #   durations Go cannot parse (`time: missing unit in duration "10"`). Options follow
-#   `--coredns-version`. The plain `cache 0` is reported by cache/low-ttl.
+#   `--coredns-version`, and so do argument counts: the `serve_stale` verify timeout
+#   (`serve_stale 1h verify 5s`) came in 1.14.4, and older releases exit with
+#   `Wrong argument count or unexpected line ending after '5s'`. The plain `cache 0` is reported by cache/low-ttl.
 # related_resources:
 #   - ref: https://coredns.io/plugins/cache/
 #     description: cache plugin
@@ -59,8 +61,16 @@ checked contains x if {
 	known(x.line.name)
 	n := count(x.line.args)
 	n >= facts.args[x.line.name].min
-	n <= object.get(facts.args[x.line.name], "max", n)
+	not too_many(x.line)
 }
+
+too_many(l) if count(l.args) > max_args(l.name)
+
+# max_args is the most arguments the target release takes for a line; undefined: no limit.
+max_args(name) := fits[0] if {
+	fits := [e.max | some e in object.get(facts.args[name], "earlier", []); semver.compare(corefile.version, e.before) < 0]
+	count(fits) > 0
+} else := facts.args[name].max
 
 has_line(block, name) if {
 	some l in block
@@ -105,7 +115,7 @@ report contains report.finding(last.pos, exits(plugins.argerr(last.text), l)) if
 	some x in lines
 	l := x.line
 	known(l.name)
-	count(l.args) > facts.args[l.name].max
+	too_many(l)
 	last := l.args[count(l.args) - 1]
 }
 

@@ -39,6 +39,15 @@ test_valid_lines if {
 	])
 }
 
+test_argument_counts_follow_the_version if {
+	verify := one(t.line("serve_stale", ["1h", "verify", "5s"], [], 3))
+	count(rule.report) == 0 with input as verify
+	count(rule.report) == 0 with input as verify with data.dnslint.config as {"coredns_version": "1.14.4"}
+	some f in rule.report with input as verify with data.dnslint.config as {"coredns_version": "1.11.3"}
+	contains(f.message, "after '5s'")
+	count(rule.report) == 0 with input as one(t.line("serve_stale", ["1h", "verify"], [], 3)) with data.dnslint.config as {"coredns_version": "1.9.3"}
+}
+
 test_argument_counts if {
 	said(t.line("keepttl", ["now"], [], 3), "after 'now'")
 	said(t.line("servfail", [], [], 3), "after 'servfail'")

@@ -6,20 +6,24 @@
 #   reload, the old configuration keeps running and the error is only logged). This rule
 #   checks them as the setup functions do, with their messages, for the plugins in
 #   rules/data/plugins_args.json: health, ready, prometheus, errors, log, loadbalance, bind,
-#   local, loop, whoami, autopath, k8s_external, file, auto, dnssec, acl and the options of
-#   kubernetes and hosts. For example `errors { stack }` →
+#   local, loop, whoami, autopath, k8s_external, file, auto, dnssec, acl, the rule type of
+#   rewrite, the actions of header before 1.9.4 and the options of kubernetes and hosts. For example `errors { stack }` →
 #   `Syntax error: Unexpected token 'stack', expecting 'Unknown field stack'`;
 #   `health { timeout 3s }` → `unknown property 'timeout'` (health, ready and log refuse
 #   unknown lines only from CoreDNS 1.14.4; ready ignored them before);
 #   `health { lameduck 5 }` →
 #   `unable to parse lameduck duration value: '5' : time: missing unit in duration "5"`;
 #   `prometheus 9153` → `address 9153: missing port in address`; `loadbalance random` →
-#   `unknown policy: random`; `bind 10.0.0.1:53` →
+#   `unknown policy: random`; `rewrite nme a b` → `invalid rule type "nme"`;
+#   `namespaces` with `namespace_labels` in a kubernetes block →
+#   `namespaces and namespace_labels cannot both be set`; `bind 10.0.0.1:53` →
 #   `not a valid IP address or interface name: "10.0.0.1:53"`. `bind` accepts interface
 #   names, which only the node knows, so only names no Linux interface can have (longer than
 #   15 characters, or with `/` or `:`) are reported. The checks follow `--coredns-version`:
 #   options a release does not have yet are unknown to it, and releases older than what
-#   the data describes are not checked. kubernetes `ttl` and `pods`, hosts entries,
+#   the data describes are not checked. Before 1.12.2 `ready`, and before 1.14.3
+#   `prometheus`, read no block: the `{` reads as a second use of the plugin and CoreDNS
+#   exits with `plugin/ready: this plugin can only be used once per Server Block`. kubernetes `ttl` and `pods`, hosts entries,
 #   template, reload, forward and cache have rules of their own; removed options
 #   (kubernetes `upstream`, …) are corefile/removed-option's.
 # related_resources:
@@ -55,8 +59,16 @@ import data.dnslint.lib.report
 # checked are the directives whose plugin the data describes for the target release.
 checked contains {"directive": x.directive, "spec": spec} if {
 	some x in corefile.lines
-	spec := data.dnslint.plugins_args.plugins[x.directive.name]
-	plugins.at_least(spec.from)
+	spec := release_spec(data.dnslint.plugins_args.plugins[x.directive.name])
+}
+
+# release_spec is how the target release reads the plugin: its newest description, else
+# the newest of the `earlier` ones the release has reached.
+release_spec(p) := p if plugins.at_least(p.from)
+
+else := fits[0] if {
+	fits := [e | some e in object.get(p, "earlier", []); plugins.at_least(e.from)]
+	count(fits) > 0
 }
 
 # The directive's own arguments.
@@ -70,8 +82,12 @@ report contains report.finding(c.directive.pos, fatal(c.directive.name, c.direct
 	some c in checked
 	c.spec.block == false
 	c.directive.has_block
-	p := {"error": "Unexpected token '{', expecting argument", "fix": sprintf("`%s` takes no block: remove the `{ }`", [c.directive.name])}
+	p := {"error": object.get(c.spec, "block_error", "Unexpected token '{', expecting argument"), "fix": no_block(c.directive.name, c.spec)}
 }
+
+no_block(name, spec) := sprintf("`%s` reads a block only from CoreDNS %s (before, its `{` reads as a second `%s`): remove the `{ }`, or upgrade", [name, spec.block_since, name]) if spec.block_since
+
+else := sprintf("`%s` takes no block: remove the `{ }`", [name])
 
 # The lines of its block that it knows.
 report contains report.finding(p.pos, fatal(c.directive.name, l, p)) if {
@@ -98,6 +114,15 @@ report contains report.finding(l.pos, fatal(c.directive.name, l, p)) if {
 	needs := option(c.spec, l.name).requires
 	count(plugins.options(c.directive, needs.option)) == 0
 	p := {"error": needs.message, "fix": sprintf("Add `%s` to the block", [needs.option])}
+}
+
+# Options the plugin refuses together with another one.
+report contains report.finding(l.pos, fatal(c.directive.name, l, p)) if {
+	some c in checked
+	some l in c.directive.block
+	other := option(c.spec, l.name).conflicts
+	count(plugins.options(c.directive, other.option)) > 0
+	p := {"error": other.message, "fix": sprintf("Keep `%s` or `%s`, not both", [other.option, l.name])}
 }
 
 # removed_option holds for the options corefile/removed-option reports (rules/data/coredns.json).
@@ -213,7 +238,7 @@ else := s.rest if i >= count(object.get(s, "types", []))
 # type_error is the setup function's message for a value of type t it refuses.
 type_error(t, v) := text(t.message, v, {}) if {
 	t.kind == "enum"
-	not v in t.values
+	not enum_value(t, v) in t.values
 }
 
 type_error(t, v) := text(t.message, v, {"{error}": err}) if {
@@ -255,6 +280,10 @@ type_error(t, v) := text(t.message, v, {"{error}": "error parsing regexp: …"})
 	t.kind == "regex"
 	not regex.is_valid(v)
 }
+
+enum_value(t, v) := lower(v) if t.fold_case
+
+else := v
 
 outside(t, n) if n < t.min
 

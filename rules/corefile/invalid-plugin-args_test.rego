@@ -50,6 +50,24 @@ test_older_releases_are_not_checked if {
 	count(findings([d(["local"], [d(["prefix", "off"], [], 3)], 2)])) == 0 with data.dnslint.config as {"coredns_version": "1.9.4"}
 }
 
+test_earlier_releases if {
+	old := {"coredns_version": "1.11.3"}
+	ready := [d(["ready"], [d(["monitor", "continuously"], [], 3)], 2)]
+	only(ready, 2, 5, "`this plugin can only be used once per Server Block`") with data.dnslint.config as old
+	count(findings(ready)) == 0 with data.dnslint.config as {"coredns_version": "1.12.2"}
+	prom := [d(["prometheus", ":9153"], [d(["runtime_metrics"], [], 3)], 2)]
+	only(prom, 2, 5, "reads a block only from CoreDNS 1.14.3") with data.dnslint.config as old
+	count(findings([d(["prometheus", ":9153"], [], 2), d(["ready"], [], 3)])) == 0 with data.dnslint.config as old
+	only([d(["errors", "stderr"], [], 2)], 2, 15, "`invalid log file: stderr`") with data.dnslint.config as {"coredns_version": "1.9.3"}
+	only([d(["errors"], [d(["consolidate", "5m", ".*", "show_first"], [], 3)], 2)], 3, 35, "`unknown log level argument in consolidate: show_first`") with data.dnslint.config as old
+	only([d(["loadbalance", "random"], [], 2)], 2, 15, "`unknown policy: random`") with data.dnslint.config as old
+	count(findings([d(["loadbalance", "round_robin"], [], 2), d(["loadbalance"], [], 3)])) == 0 with data.dnslint.config as old
+	header := [d(["header"], [d(["response", "set", "ra"], [], 3)], 2)]
+	only(header, 3, 5, "`seting up rule: unknown flag action=response, should be set or clear`") with data.dnslint.config as {"coredns_version": "1.9.3"}
+	count(findings(header)) == 0 with data.dnslint.config as {"coredns_version": "1.9.4"}
+	count(findings([d(["header"], [d(["SET", "ra"], [], 3)], 2)])) == 0 with data.dnslint.config as {"coredns_version": "1.9.3"}
+}
+
 test_removed_options_are_left_to_their_rule if {
 	count(findings([d(["kubernetes"], [d(["upstream"], [], 3), d(["resyncperiod", "30s"], [], 4)], 2)])) == 0
 }
@@ -93,6 +111,25 @@ test_bind_only_flags_what_no_interface_can_be if {
 test_requires if {
 	only([d(["hosts"], [d(["fallthrough_unsupported"], [], 3)], 2)], 3, 5, "`fallthrough_unsupported requires fallthrough`")
 	count(findings([d(["hosts"], [d(["fallthrough"], [], 3), d(["fallthrough_unsupported"], [], 4)], 2)])) == 0
+}
+
+test_conflicts if {
+	ks := [d(["namespaces", "default"], [], 3), d(["namespace_labels", "env=prod"], [], 4)]
+	only([d(["kubernetes", "cluster.local"], ks, 2)], 4, 5, "`namespaces and namespace_labels cannot both be set`")
+	count(findings([d(["kubernetes", "cluster.local"], [ks[1]], 2)])) == 0
+}
+
+test_rewrite_rule_type if {
+	only([d(["rewrite", "nme", "a.example", "b.example"], [], 2)], 2, 15, "`invalid rule type \"nme\"`")
+	ok := [
+		d(["rewrite", "name", "a.example", "b.example"], [], 2),
+		d(["rewrite", "Stop", "nme", "a.example", "b.example"], [], 3),
+		d(["rewrite", "continue", "ttl", "a.example", "30"], [], 4),
+		d(["rewrite", "NAME", "regex", "(.*)", "{1}"], [d(["answer", "name", "(.*)", "{1}"], [], 6)], 5),
+		d(["rewrite"], [d(["name", "a.example", "b.example"], [], 8)], 7),
+		d(["rewrite", "{$RULE}", "a.example", "b.example"], [], 9),
+	]
+	count(findings(ok)) == 0
 }
 
 test_valid_lines if {

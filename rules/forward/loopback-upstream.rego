@@ -7,9 +7,10 @@
 #   README: "Most commonly, CoreDNS forwarding requests directly to itself. e.g. via a
 #   loopback address such as `127.0.0.1`, `::1` or `127.0.0.53`" — the last being
 #   systemd-resolved's stub, which is the node's resolver only on the node: inside the
-#   CoreDNS pod it is the pod's own loopback. With `loop` in the block CoreDNS exits at
-#   start-up with `Loop (…) detected for zone "."` and the pod crash-loops; without it the
-#   loop will "consume memory and CPU until eventual out of memory death by the host".
+#   CoreDNS pod it is the pod's own loopback. With `loop` in the block and no other
+#   upstream on the line, CoreDNS exits at start-up with `[FATAL] plugin/loop: Loop (…)
+#   detected for zone "."` and the pod crash-loops: that case is an error. Without `loop`
+#   the loop will "consume memory and CPU until eventual out of memory death by the host".
 #   Forward to the resolver's real address instead. A loopback upstream on another port
 #   (`forward . 127.0.0.1:5302` to another server block or a sidecar) is a deliberate local
 #   chain and is not reported.
@@ -18,7 +19,7 @@
 #     description: loop plugin, troubleshooting loops in Kubernetes clusters
 # custom:
 #   severity: warning
-#   source: "CoreDNS plugin/loop/README.md @ v1.14.7; verified with CoreDNS 1.14.7: `forward . 127.0.0.1:15353` in a block on :15353 with `loop` exits with `Loop (127.0.0.1:37769 -> 127.0.0.1:15353) detected for zone \".\"`"
+#   source: "CoreDNS plugin/loop/README.md @ v1.14.7; verified with CoreDNS 1.9.3, 1.11.3 and 1.14.7 (testdata/fidelity/loop-self-forward.corefile): `forward . 127.0.0.1` in a block on :53 with `loop` exits 1 with `[FATAL] plugin/loop: Loop (127.0.0.1:<port> -> :53) detected for zone \".\"`"
 #   bad: |-
 #     .:53 {
 #         forward . 127.0.0.53
@@ -37,15 +38,52 @@ import data.dnslint.lib.report
 import data.dnslint.lib.upstream
 
 report contains report.finding(to.pos, msg) if {
+	some f in findings
+	[s, to, msg] := f
+	not fatal(s)
+}
+
+# With `loop` in the block and only this CoreDNS as upstream, loop's probe query comes
+# back every time and CoreDNS exits (verified with CoreDNS 1.9.3, 1.11.3 and 1.14.7).
+report contains report.graded(to.pos, msg, "error") if {
+	some f in findings
+	[s, to, msg] := f
+	fatal(s)
+}
+
+findings contains [s, to, msg] if {
 	some s in forward.stanzas
 	some to in forward.tos(s.directive)
+	u := self(s, to)
+	msg := sprintf("`%s` is this CoreDNS itself: the block listens on port %s of the loopback interface too, so forward sends every query back to it%s%s. %s Forward to the resolver's real address", [
+		to.text, u.port, stub(u.host), corefile.where(s.directive), outcome(s),
+	])
+}
+
+# self is the parsed upstream when the TO argument is this server block itself.
+self(s, to) := u if {
 	u := upstream.parse(to.text)
 	u.kind in {"ip", "hostname"}
 	upstream.loopback(u.host)
 	listens(s.block, u)
-	msg := sprintf("`%s` is this CoreDNS itself: the block listens on port %s of the loopback interface too, so forward sends every query back to it%s%s. %s Forward to the resolver's real address", [
-		to.text, u.port, stub(u.host), corefile.where(s.directive), outcome(s),
-	])
+}
+
+# fatal holds when loop guards the block and every upstream of the line is the block
+# itself over plain DNS: the probe cannot escape, so detection is certain.
+fatal(s) if {
+	looped(s)
+	every to in forward.tos(s.directive) {
+		u := self(s, to)
+		u.kind == "ip"
+		u.scheme == "dns"
+	}
+}
+
+looped(s) if {
+	zone := s.block.keys[0].zone
+	some d in s.block.directives
+	d.name == "loop"
+	forward.covers(forward.from(s.directive), zone)
 }
 
 # listens holds when the block receives what is sent to u: same port, and no `bind` that
@@ -82,8 +120,6 @@ known := {
 }
 
 outcome(s) := sprintf("The loop plugin stops CoreDNS at start-up with `Loop (… -> …) detected for zone %q` and the pod crash-loops.", [zone]) if {
+	looped(s)
 	zone := s.block.keys[0].zone
-	some d in s.block.directives
-	d.name == "loop"
-	forward.covers(forward.from(s.directive), zone)
 } else := "Nothing stops the loop: per the loop plugin's README it will \"consume memory and CPU until eventual out of memory death\"."

@@ -33,3 +33,14 @@ test_plugin_inside_the_block if {
 	some f in rule.report with input as fwd([t.line("cache", ["30"], [], 3)])
 	contains(f.message, "`cache` is a plugin")
 }
+
+test_max_fails_value if {
+	r := rule.report with input as fwd([t.line("max_fails", ["-1"], [], 3)])
+	t.locations(r) == {t.arg(3, 0)}
+	some f in r
+	contains(f.message, `plugin/forward: strconv.ParseUint: parsing "-1": invalid syntax`)
+	some g in rule.report with input as fwd([t.line("max_fails", ["4294967296"], [], 3)])
+	contains(g.message, `parsing "4294967296": value out of range`)
+	count(rule.report) == 0 with input as fwd([t.line("max_fails", ["0"], [], 3), t.line("max_fails", ["4294967295"], [], 4)])
+	count(rule.report) == 0 with input as fwd([t.line("max_fails", ["{$FAILS}"], [], 3)])
+}
