@@ -28,6 +28,9 @@ type Options struct {
 	KubernetesVersion string
 	// IgnoreSuppressions makes inline dnslint:ignore comments ineffective.
 	IgnoreSuppressions bool
+	// MaxFileSize is the largest file a Corefile may import (source.DefaultMaxSize when
+	// zero); the CLI passes its --max-file-size, the limit of the files it walks.
+	MaxFileSize int64
 }
 
 // Linter lints inputs with a fixed, compiled set of rules.

@@ -2,7 +2,10 @@ package lint
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/dnslint/dnslint/lint/compose"
@@ -16,8 +19,18 @@ import (
 // and returns the text of every file read (imports included) by display path. platform
 // picks the default Corefile for a lone coredns-custom ConfigMap (see package compose).
 // Files are parsed in parallel; the result does not depend on the order they finish in.
+// Imports are read only below the files' roots (see source.File), up to
+// source.DefaultMaxSize each.
 func Model(files []*source.File, platform string) (*model.Input, map[string][]byte, error) {
-	run := &run{sources: map[string][]byte{}, read: readImport}
+	return buildModel(files, platform, source.DefaultMaxSize)
+}
+
+func buildModel(files []*source.File, platform string, maxSize int64) (*model.Input, map[string][]byte, error) {
+	if maxSize <= 0 {
+		maxSize = source.DefaultMaxSize
+	}
+	run := &run{sources: map[string][]byte{}, read: func(name string) ([]byte, error) { return readImport(name, maxSize) }}
+	roots := rootsOf(files)
 	parts := make([]parsed, len(files))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -37,6 +50,7 @@ func Model(files []*source.File, platform string) (*model.Input, map[string][]by
 		p.mergeInto(in, &comp)
 	}
 	comp.Platform, comp.Read = platform, run.readImport
+	comp.Within = func(name string) bool { return source.Within(name, roots) }
 	out, err := compose.Compose(comp)
 	if err != nil {
 		return nil, nil, err
@@ -126,6 +140,30 @@ func (r *run) readImport(name string) ([]byte, error) {
 	return b, err
 }
 
-func readImport(name string) ([]byte, error) {
-	return source.ReadLimited(name, source.DefaultMaxSize)
+// readImport reads an imported regular file of at most max bytes (a named pipe would
+// block the run).
+func readImport(name string, max int64) ([]byte, error) {
+	if info, err := os.Stat(name); err == nil && !info.Mode().IsRegular() && !info.IsDir() {
+		return nil, source.ErrNotRegular
+	}
+	return source.ReadLimited(name, max)
+}
+
+// rootsOf lists the directories imports may be read from: the files' roots, or for a
+// file without one, its own directory (the working directory when it has no path).
+func rootsOf(files []*source.File) []string {
+	var roots []string
+	for _, f := range files {
+		r := f.Root
+		if r == "" && f.Abs != "" {
+			r = filepath.Dir(f.Abs)
+		}
+		if r == "" {
+			r, _ = os.Getwd()
+		}
+		if !slices.Contains(roots, r) {
+			roots = append(roots, r)
+		}
+	}
+	return roots
 }

@@ -96,7 +96,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	l, err := lint.New(cmd.Context(), lint.Options{
 		Config: cfg, Enable: f.enable, Disable: f.disable, Policies: f.policies,
 		CoreDNSVersion: f.corednsVersion, KubernetesVersion: f.kubernetesVersion,
-		IgnoreSuppressions: f.ignoreSuppressions,
+		IgnoreSuppressions: f.ignoreSuppressions, MaxFileSize: f.maxFileSize,
 	})
 	if err != nil {
 		return err

@@ -30,9 +30,11 @@ const CustomDir = "/etc/coredns/custom"
 
 // Input is what composition reads.
 type Input struct {
-	// Plain are Corefile files; their imports are read from disk with Read.
-	Plain []*source.Text
-	Read  func(name string) ([]byte, error)
+	// Plain are Corefile files; their imports are read from disk with Read, only where
+	// Within allows (nil: anywhere).
+	Plain  []*source.Text
+	Read   func(name string) ([]byte, error)
+	Within func(name string) bool
 	// Embedded are Corefiles held in ConfigMaps.
 	Embedded []*kube.CorefileText
 	// Customs are coredns-custom ConfigMaps.
@@ -51,7 +53,7 @@ type Output struct {
 func Compose(in Input) (*Output, error) {
 	out := &Output{}
 	for _, t := range in.Plain {
-		out.add(t, corefile.DiskFS{Read: in.Read}, nil, "")
+		out.add(t, corefile.DiskFS{Read: in.Read, Within: in.Within}, nil, "")
 	}
 	imported := map[*kube.CustomConfigMap]bool{}
 	for _, e := range in.Embedded {
@@ -84,7 +86,11 @@ func Compose(in Input) (*Output, error) {
 func (o *Output) add(t *source.Text, fs corefile.FS, obj *model.Object, key string) *model.Corefile {
 	res, err := corefile.Parse(t, fs)
 	var perr *corefile.Error
+	var lerr *corefile.LimitError
 	switch {
+	case errors.As(err, &lerr):
+		o.Errors = append(o.Errors, &model.ParseError{Format: "limit", Message: lerr.Msg, Pos: lerr.Pos})
+		return nil
 	case errors.As(err, &perr):
 		o.Errors = append(o.Errors, &model.ParseError{Format: "corefile", Message: perr.Msg, Pos: perr.Pos})
 		return nil

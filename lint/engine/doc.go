@@ -1,6 +1,6 @@
 // Package engine owns rule evaluation: it loads the built-in Rego rules and user
 // policies, reads each rule's METADATA annotations into the catalog, refuses policies that
-// could reach the network, the environment or the clock, compiles the enabled rules once
+// could reach the network, the file system, the environment or the clock, compiles the enabled rules once
 // and evaluates them through one prepared query per run.
 //
 // A rule is a Rego package data.dnslint.rules.<category>["<name>"] whose set `report`

@@ -7,11 +7,17 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 )
 
-// deniedBuiltins may not be used by any policy: they reach the network or the host's
-// environment, or make findings differ from run to run.
+// deniedBuiltins may not be used by any policy: they reach the network, the file system
+// or the host's environment, or make findings differ from run to run — every builtin OPA
+// marks nondeterministic (a test keeps it so when OPA adds one). The JSON schema builtins
+// resolve a schema's `$ref`: OPA reads file:// references from the disk whatever the
+// capabilities say. io.jwt.decode_verify checks expiry against the clock; the JWT
+// signing builtins draw random numbers.
 var deniedBuiltins = []string{
 	"http.send", "net.lookup_ip_addr", "opa.runtime",
+	"json.match_schema", "json.verify_schema",
 	"time.now_ns", "rand.intn", "uuid.rfc4122",
+	"io.jwt.decode_verify", "io.jwt.encode_sign", "io.jwt.encode_sign_raw",
 }
 
 // capabilities are OPA's, less the denied builtins and with no network host allowed.
@@ -29,7 +35,7 @@ func checkSandbox(m *ast.Module) error {
 	var err error
 	deny := func(op ast.Ref, loc *ast.Location) {
 		if name := op.String(); err == nil && slices.Contains(deniedBuiltins, name) {
-			err = fmt.Errorf("%s:%d: %s is not allowed: dnslint policies may not use the network, the environment or the clock",
+			err = fmt.Errorf("%s:%d: %s is not allowed: dnslint policies may not use the network, the file system, the environment, the clock or chance",
 				loc.File, loc.Row, name)
 		}
 	}

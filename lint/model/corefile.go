@@ -92,7 +92,22 @@ type Import struct {
 	// Matched are the files or keys it expanded to, in order.
 	Matched []string `json:"matched"`
 	// Resolved is false when the import's target could not be known in this run (a glob
-	// into a directory dnslint does not see).
+	// into a directory dnslint does not see, a file it did not read).
 	Resolved bool `json:"resolved"`
-	Pos      Pos  `json:"pos"`
+	// Unread lists what the import names that dnslint did not read.
+	Unread []*Unread `json:"unread"`
+	Pos    Pos       `json:"pos"`
+}
+
+// Unread is a file or pattern an import names that dnslint did not read.
+type Unread struct {
+	// Path is the file, or the pattern when dnslint did not look for matches.
+	Path string `json:"path"`
+	// Reason is "outside" (not below a directory the run lints: dnslint reads nothing
+	// else) or "too-large" (over the run's file size limit).
+	Reason string `json:"reason"`
+	// Message says why in words.
+	Message string `json:"message"`
+	// Pos is the import's argument.
+	Pos Pos `json:"pos"`
 }

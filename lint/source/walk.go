@@ -32,6 +32,10 @@ type File struct {
 	Abs    string
 	Format Format
 	Data   []byte
+	// Root is the absolute directory the file was linted through: the directory walked,
+	// the directory of a file named on the command line, the working directory for
+	// standard input. A run reads imports only below the roots of its files.
+	Root string
 }
 
 // Problem is a path that could not be read; the run reports it and goes on.
@@ -59,13 +63,14 @@ func (w *Walker) Collect(paths []string) ([]*File, []Problem) {
 	var files []*File
 	var problems []Problem
 	seen := map[string]bool{}
-	add := func(path string, explicit bool) {
+	add := func(path, root string, explicit bool) {
 		f, err := w.read(path, explicit)
 		switch {
 		case err != nil:
 			problems = append(problems, Problem{Path: Display(path), Err: err})
 		case f != nil && !seen[f.Abs]:
 			seen[f.Abs] = true
+			f.Root = root
 			files = append(files, f)
 		}
 	}
@@ -75,6 +80,7 @@ func (w *Walker) Collect(paths []string) ([]*File, []Problem) {
 			if err != nil {
 				problems = append(problems, Problem{Path: "-", Err: err})
 			} else {
+				f.Root, _ = os.Getwd()
 				files = append(files, f)
 			}
 			continue
@@ -85,10 +91,11 @@ func (w *Walker) Collect(paths []string) ([]*File, []Problem) {
 			continue
 		}
 		if !info.IsDir() {
-			add(p, true)
+			add(p, absDir(p), true)
 			continue
 		}
-		problems = append(problems, w.walk(p, func(path string) { add(path, false) })...)
+		root, _ := filepath.Abs(p)
+		problems = append(problems, w.walk(p, func(path string) { add(path, root, false) })...)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, problems
@@ -120,17 +127,83 @@ func (w *Walker) walk(root string, visit func(string)) []Problem {
 		case d.Type().IsRegular():
 			visit(path)
 		case d.Type()&fs.ModeSymlink != 0:
-			// Links to files are followed; links to directories are not (no cycles).
+			// Links to files are followed, within the walked directory; links to
+			// directories are not (no cycles).
 			info, err := os.Stat(path)
-			if err != nil {
+			switch {
+			case err != nil:
 				problems = append(problems, Problem{Path: Display(path), Err: fmt.Errorf("broken symbolic link: %w", unwrapPathError(err))})
-			} else if info.Mode().IsRegular() {
+			case info.IsDir():
+			case !Within(path, []string{root}):
+				problems = append(problems, Problem{Path: Display(path), Err: fmt.Errorf("%w: not read (name it on the command line to lint it)", ErrLinkOutside)})
+			case info.Mode().IsRegular():
 				visit(path)
+			default:
+				problems = append(problems, Problem{Path: Display(path), Err: notRegular(info.Mode())})
 			}
+		default:
+			// A named pipe would block the run, a device would never end.
+			problems = append(problems, Problem{Path: Display(path), Err: notRegular(d.Type())})
 		}
 		return nil
 	})
 	return problems
+}
+
+// ErrLinkOutside is a symbolic link in a walked directory to a file outside it.
+var ErrLinkOutside = errors.New("symbolic link to a file outside the directory being linted")
+
+// ErrNotRegular is a named pipe, socket or device where a file was expected.
+var ErrNotRegular = errors.New("not a regular file")
+
+func notRegular(m fs.FileMode) error {
+	kind := "special file"
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		kind = "named pipe"
+	case m&fs.ModeSocket != 0:
+		kind = "socket"
+	case m&fs.ModeDevice != 0:
+		kind = "device"
+	}
+	return fmt.Errorf("%w (%s): not read", ErrNotRegular, kind)
+}
+
+func absDir(path string) string {
+	abs, _ := filepath.Abs(path)
+	return filepath.Dir(abs)
+}
+
+// Within tells whether path, with every symbolic link resolved, lies in one of the
+// directories roots (absolute paths; their own links are resolved too). A path that
+// does not exist is placed by its nearest existing parent.
+func Within(path string, roots []string) bool {
+	real := resolve(path)
+	for _, r := range roots {
+		rel, err := filepath.Rel(resolve(r), real)
+		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve makes path absolute and resolves the links of its longest existing prefix.
+func resolve(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.Clean(path)
+	}
+	rest := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest)
+		}
+		if dir == filepath.Dir(dir) {
+			return abs
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
 }
 
 func (w *Walker) maxSize() int64 {
@@ -156,6 +229,9 @@ func (w *Walker) read(path string, explicit bool) (*File, error) {
 		if format = Sniff(b); format == "" {
 			return nil, fmt.Errorf("cannot tell the format: name it Corefile, *.corefile, resolv.conf, *.resolv.conf, *.yaml or *.json")
 		}
+	}
+	if err := binary(format, b); err != nil {
+		return nil, err
 	}
 	abs, _ := filepath.Abs(path)
 	return &File{Path: Display(path), Abs: abs, Format: format, Data: b}, nil
@@ -183,8 +259,27 @@ func (w *Walker) readStdin() (*File, error) {
 	if format == "" {
 		return nil, fmt.Errorf("cannot tell the format of standard input: give --stdin-filename")
 	}
+	if err := binary(format, b); err != nil {
+		return nil, err
+	}
 	abs, _ := filepath.Abs(name)
 	return &File{Path: Display(name), Abs: abs, Format: format, Data: b}, nil
+}
+
+// ErrBinary is a file that holds a NUL byte where text was expected.
+var ErrBinary = errors.New("binary file")
+
+// binary rejects a Corefile or resolv.conf with a NUL byte in its first 8000 bytes (git's
+// test for binary files): it is no configuration text, and linting it would only report
+// garbage. YAML is left to the YAML parser, which reads UTF-16 and names the bad byte.
+func binary(format Format, b []byte) error {
+	if format == YAML {
+		return nil
+	}
+	if i := bytes.IndexByte(b[:min(len(b), 8000)], 0); i >= 0 {
+		return fmt.Errorf("%w (a NUL byte at offset %d): not a %s, not linted", ErrBinary, i, map[Format]string{Corefile: "Corefile", Resolv: "resolv.conf"}[format])
+	}
+	return nil
 }
 
 // ReadLimited reads a regular file of at most max bytes.

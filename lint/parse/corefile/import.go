@@ -2,6 +2,8 @@ package corefile
 
 import (
 	"errors"
+	"fmt"
+	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -34,7 +36,7 @@ func (p *parser) doImport() error {
 	if !p.nextArg() {
 		return p.argErr()
 	}
-	pattern := p.val()
+	pattern, patternPos := p.val(), p.cur().pos
 	if pattern == "" {
 		return p.errf("Import requires a non-empty filepath")
 	}
@@ -44,7 +46,7 @@ func (p *parser) doImport() error {
 	record := &model.Import{Pattern: pattern, Pos: imp.pos, Resolved: true}
 	p.result.Imports = append(p.result.Imports, record)
 
-	var imported []token
+	var imported []slot
 	if snip, ok := p.snippets[pattern]; ok {
 		if p.snippetN >= maxSnippetExpansions {
 			return p.errf("maximum snippet import depth (%d) exceeded", maxSnippetExpansions)
@@ -54,20 +56,21 @@ func (p *parser) doImport() error {
 		record.Matched = []string{pattern}
 		imported = withVia(snip, imp.via, "("+pattern+")")
 	} else {
-		toks, err := p.importFiles(imp, pattern, record)
+		toks, err := p.importFiles(imp, pattern, patternPos, record)
 		if err != nil {
 			return err
 		}
 		imported = toks
 	}
-	before := p.toks[:p.cursor-1]
-	after := p.toks[p.cursor+1:]
-	p.toks = append(slices.Clip(before), append(imported, after...)...)
+	if n := p.toks.len() - 2 + len(imported); n > maxTokens {
+		return &LimitError{Msg: fmt.Sprintf("with its imports this Corefile has more than %d tokens, dnslint's limit (this import brings in %d)", maxTokens, len(imported)), Pos: imp.pos}
+	}
+	p.toks.splice(p.cursor-1, p.cursor+1, imported)
 	p.cursor--
 	return nil
 }
 
-func (p *parser) importFiles(imp *token, pattern string, record *model.Import) ([]token, error) {
+func (p *parser) importFiles(imp *slot, pattern string, patternPos model.Pos, record *model.Import) ([]slot, error) {
 	if p.fileN >= maxFileExpansions {
 		return nil, p.errf("maximum file import depth (%d) exceeded", maxFileExpansions)
 	}
@@ -78,7 +81,7 @@ func (p *parser) importFiles(imp *token, pattern string, record *model.Import) (
 	abs := p.fs.Abs(imp.src, pattern)
 	if strings.Count(abs, "*") > 1 || strings.Count(abs, "?") > 1 ||
 		(strings.Contains(abs, "[") && strings.Contains(abs, "]")) {
-		return nil, p.errf("Glob pattern may only contain one wildcard (*), but has others: %s", abs)
+		return nil, p.errf("Glob pattern may only contain one wildcard (*), but has others: %s", p.show(abs))
 	}
 	isGlob := strings.ContainsAny(abs, "*?[]")
 	record.Kind = "file"
@@ -86,6 +89,11 @@ func (p *parser) importFiles(imp *token, pattern string, record *model.Import) (
 		record.Kind = "glob"
 	}
 	matches, known, err := p.fs.Glob(abs)
+	if errors.Is(err, ErrOutside) {
+		record.Resolved = false
+		record.Unread = append(record.Unread, &model.Unread{Path: p.show(abs), Reason: "outside", Message: err.Error(), Pos: patternPos})
+		return nil, nil
+	}
 	if err != nil {
 		return nil, p.errf("Failed to use import pattern %s: %v", pattern, err)
 	}
@@ -93,35 +101,80 @@ func (p *parser) importFiles(imp *token, pattern string, record *model.Import) (
 	if len(matches) == 0 && !isGlob && known {
 		return nil, p.errf("File to import not found: %s", pattern)
 	}
-	var toks []token
+	var toks []slot
 	for _, m := range matches {
-		if slices.Contains(imp.via, m) || m == p.text.Name {
-			return nil, p.errf("import cycle: %s imports itself through %s", m, strings.Join(append(imp.via, m), " -> "))
+		if imp.via.contains(m) || m == p.text.Name {
+			return nil, p.errf("import cycle: %s imports itself through %s", p.show(m), p.showAll(imp.via.push(m).slice()))
 		}
-		t, err := p.fs.Open(m)
-		if errors.Is(err, ErrIsDir) {
-			return nil, p.errf("Could not import %s: is a directory", m)
+		lexed, name, err := p.open(m)
+		var reason string
+		var lexErr lexError
+		switch {
+		case errors.Is(err, ErrOutside):
+			reason = "outside"
+		case errors.Is(err, source.ErrTooLarge):
+			reason = "too-large"
+		case errors.Is(err, ErrIsDir):
+			return nil, p.errf("Could not import %s: is a directory", p.show(m))
+		case errors.As(err, &lexErr):
+			return nil, lexErr.err
+		case err != nil:
+			return nil, p.errf("Could not import %s: %v", p.show(m), err)
 		}
-		if err != nil {
-			return nil, p.errf("Could not import %s: %v", m, err)
+		if reason != "" {
+			// CoreDNS would read it; dnslint does not, and lints the rest without it.
+			record.Resolved = false
+			record.Unread = append(record.Unread, &model.Unread{Path: p.show(m), Reason: reason, Message: err.Error(), Pos: patternPos})
+			continue
 		}
-		lexed, err := lex(t)
-		if err != nil {
-			return nil, err
-		}
-		record.Matched = append(record.Matched, t.Name)
+		record.Matched = append(record.Matched, name)
 		toks = append(toks, withVia(lexed, imp.via, m)...)
 	}
 	return toks, nil
 }
 
+// ErrOutside is what an FS returns for a path it may not read: dnslint reads imports
+// only below the directories being linted.
+var ErrOutside = errors.New("outside the directories being linted: dnslint reads no other file")
+
+// lexError is an error of lex, which already names the file and line.
+type lexError struct{ err error }
+
+func (e lexError) Error() string { return e.err.Error() }
+
+type opened struct {
+	toks []slot
+	name string
+	err  error
+}
+
+// open reads and lexes an imported file, once per parse however often it is imported.
+func (p *parser) open(name string) ([]slot, string, error) {
+	if o, ok := p.opened[name]; ok {
+		return o.toks, o.name, o.err
+	}
+	var o opened
+	t, err := p.fs.Open(name)
+	if err == nil {
+		o.name = t.Name
+		if o.toks, err = lex(t); err != nil {
+			err = lexError{err}
+		}
+	}
+	o.err = err
+	if p.opened == nil {
+		p.opened = map[string]opened{}
+	}
+	p.opened[name] = o
+	return o.toks, o.name, o.err
+}
+
 // withVia copies tokens, recording the import chain that brought them in.
-func withVia(toks []token, via []string, step string) []token {
-	chain := append(slices.Clip(via), step)
-	out := make([]token, len(toks))
+func withVia(toks []slot, via *chain, step string) []slot {
+	c := via.push(step)
+	out := make([]slot, len(toks))
 	for i, t := range toks {
-		t.via = chain
-		out[i] = t
+		out[i] = slot{token: t.token, via: c}
 	}
 	return out
 }
@@ -130,6 +183,9 @@ func withVia(toks []token, via []string, step string) []token {
 type DiskFS struct {
 	// Read reads a file within the run's limits.
 	Read func(name string) ([]byte, error)
+	// Within tells whether a path may be read (nil: any). A pattern whose fixed part
+	// lies outside is not even globbed; a match outside (through a link) is not read.
+	Within func(name string) bool
 }
 
 // Abs implements FS: a relative pattern is relative to the importing file's directory,
@@ -147,13 +203,30 @@ func (d DiskFS) Abs(from *source.Text, pattern string) string {
 
 // Glob implements FS.
 func (d DiskFS) Glob(pattern string) ([]string, bool, error) {
+	if d.Within != nil && !d.Within(fixedDir(pattern)) {
+		return nil, false, ErrOutside
+	}
 	m, err := filepath.Glob(pattern)
 	return m, true, err
+}
+
+// fixedDir is the directory of a pattern's part before its first wildcard.
+func fixedDir(pattern string) string {
+	if i := strings.IndexAny(pattern, "*?["); i >= 0 {
+		return filepath.Dir(pattern[:i] + "x")
+	}
+	return filepath.Dir(pattern)
 }
 
 // Open implements FS. The text's File is the path relative to the working directory when
 // the file lies below it, so that findings name the file as the user would.
 func (d DiskFS) Open(name string) (*source.Text, error) {
+	if d.Within != nil && !d.Within(name) {
+		return nil, ErrOutside
+	}
+	if info, err := os.Stat(name); err == nil && info.IsDir() {
+		return nil, ErrIsDir
+	}
 	b, err := d.Read(name)
 	if err != nil {
 		return nil, err
@@ -198,4 +271,12 @@ func (m MemFS) Open(name string) (*source.Text, error) {
 		return t, nil
 	}
 	return nil, errors.New("no such file")
+}
+
+func (p *parser) showAll(names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = p.show(n)
+	}
+	return strings.Join(out, " -> ")
 }

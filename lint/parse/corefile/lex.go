@@ -12,32 +12,38 @@ import (
 	"github.com/dnslint/dnslint/lint/source"
 )
 
-// token is a lexer token with its place in its text and in the user's file.
+// token is a lexer token with its place in its text and in the user's file. Tokens are
+// lexed once per text and shared by every expansion of an import (see slot).
 type token struct {
 	text string
 	// line is the token's line in its own text (what caddy's parser compares).
 	line int
 	src  *source.Text
 	pos  model.Pos
-	// via is the import chain that brought the token in.
-	via []string
 	// dropped is the rest of the word after a `#` inside it ("#53" of `1.2.3.4#53`),
 	// which caddy's lexer skips as a comment; dropPos is where it stands.
 	dropped string
 	dropPos model.Pos
 }
 
+// slot is a token at one place of the token stream: imports splice the same tokens in
+// many times, each time with the import chain that brought them (nil: written in place).
+type slot struct {
+	*token
+	via *chain
+}
+
 // lex tokenizes a text with caddy's lexer and places every token.
-func lex(t *source.Text) ([]token, error) {
+func lex(t *source.Text) ([]slot, error) {
 	d := caddyfile.NewDispenser(t.Name, bytes.NewReader(t.Body))
 	spans := scan(t.Body)
-	var toks []token
+	var toks []slot
 	for i := 0; d.Next(); i++ {
 		if i >= len(spans) || spans[i].line != d.Line() {
 			return nil, fmt.Errorf("%s:%d - internal error: token %q could not be placed", t.Name, d.Line(), d.Val())
 		}
 		s := spans[i]
-		tok := token{
+		tok := &token{
 			text: d.Val(),
 			line: d.Line(),
 			src:  t,
@@ -46,7 +52,7 @@ func lex(t *source.Text) ([]token, error) {
 		if s.dropped != "" {
 			tok.dropped, tok.dropPos = s.dropped, t.Pos(s.endLine, s.dropCol, s.endLine, s.dropEnd)
 		}
-		toks = append(toks, tok)
+		toks = append(toks, slot{token: tok})
 	}
 	return toks, nil
 }
@@ -88,6 +94,10 @@ func scan(b []byte) []span {
 			default:
 				esc = false
 			}
+			if quoted && r != '\n' && r != '\r' {
+				// A quote left open runs to the end of the text: it ends at its last rune.
+				cur.endLine, cur.endCol = line, col
+			}
 			if r == '\n' {
 				line, col = line+1, 0
 			}
@@ -124,7 +134,7 @@ func scan(b []byte) []span {
 		}
 		if !inTok {
 			inTok = true
-			cur = span{line: line, col: col}
+			cur = span{line: line, col: col, endLine: line, endCol: col}
 			if r == '"' {
 				quoted = true
 				continue

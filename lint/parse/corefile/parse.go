@@ -2,6 +2,8 @@ package corefile
 
 import (
 	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/dnslint/dnslint/lint/model"
@@ -10,10 +12,23 @@ import (
 
 // Limits on import expansion. CoreDNS (caddy) allows 10000 snippet and 100000 file
 // expansions; a lint run stops far earlier on files, where each expansion reads a file.
+// maxTokens bounds the tokens of a Corefile with its imports, which caddy does not: ten
+// thousand expansions of a large snippet would need gigabytes, and the rules' time grows
+// with every line. Real Corefiles have a few hundred tokens.
 const (
 	maxSnippetExpansions = 10000
 	maxFileExpansions    = 1000
+	maxTokens            = 1 << 14
 )
+
+// LimitError is a Corefile past one of dnslint's limits (not CoreDNS's): dnslint does not
+// lint it. Msg says which limit, Pos where it was passed.
+type LimitError struct {
+	Msg string
+	Pos model.Pos
+}
+
+func (e *LimitError) Error() string { return e.Msg }
 
 // Error is a Corefile that CoreDNS's parser rejects. Msg is the text CoreDNS prints
 // ("<file>:<line> - Error during parsing: …"), Pos the token it points at.
@@ -36,19 +51,25 @@ func Parse(t *source.Text, fs FS) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &parser{toks: toks, cursor: -1, fs: fs, name: t.Name, text: t}
+	if len(toks) > maxTokens {
+		pos := t.Pos(1, 1, 1, 1)
+		return nil, &LimitError{Msg: fmt.Sprintf("this Corefile has %d tokens, more than dnslint's limit of %d", len(toks), maxTokens), Pos: pos}
+	}
+	slices.Reverse(toks)
+	p := &parser{toks: stream{back: toks}, cursor: -1, fs: fs, name: t.Name, text: t}
 	return p.parseAll()
 }
 
 type parser struct {
-	toks     []token
+	toks     stream
 	cursor   int
 	fs       FS
 	name     string
 	text     *source.Text
-	snippets map[string][]token
+	snippets map[string][]slot
 	snippetN int
 	fileN    int
+	opened   map[string]opened
 	eof      bool
 	block    *model.ServerBlock
 	result   Result
@@ -57,18 +78,18 @@ type parser struct {
 // The dispenser primitives, as in caddyfile.Dispenser.
 
 func (p *parser) next() bool {
-	if p.cursor < len(p.toks)-1 {
+	if p.cursor < p.toks.len()-1 {
 		p.cursor++
 		return true
 	}
 	return false
 }
 
-func (p *parser) cur() *token {
-	if p.cursor < 0 || p.cursor >= len(p.toks) {
+func (p *parser) cur() *slot {
+	if p.cursor < 0 || p.cursor >= p.toks.len() {
 		return nil
 	}
-	return &p.toks[p.cursor]
+	return p.toks.at(p.cursor)
 }
 
 func (p *parser) val() string {
@@ -78,7 +99,7 @@ func (p *parser) val() string {
 	return ""
 }
 
-func sameLine(a, b *token) bool {
+func sameLine(a, b *slot) bool {
 	return a.src == b.src && a.line+strings.Count(a.text, "\n") == b.line
 }
 
@@ -87,7 +108,7 @@ func (p *parser) nextArg() bool {
 		p.cursor++
 		return true
 	}
-	if p.cursor < len(p.toks)-1 && sameLine(&p.toks[p.cursor], &p.toks[p.cursor+1]) {
+	if p.cursor < p.toks.len()-1 && sameLine(p.toks.at(p.cursor), p.toks.at(p.cursor+1)) {
 		p.cursor++
 		return true
 	}
@@ -98,10 +119,10 @@ func (p *parser) isNewLine() bool {
 	if p.cursor < 1 {
 		return true
 	}
-	if p.cursor > len(p.toks)-1 {
+	if p.cursor > p.toks.len()-1 {
 		return false
 	}
-	a, b := &p.toks[p.cursor-1], &p.toks[p.cursor]
+	a, b := p.toks.at(p.cursor-1), p.toks.at(p.cursor)
 	return a.src != b.src || a.line+strings.Count(a.text, "\n") < b.line
 }
 
@@ -119,13 +140,23 @@ func (p *parser) syntaxErr(expected string) error {
 
 func (p *parser) where() (string, int, model.Pos) {
 	if t := p.cur(); t != nil {
-		return t.src.Name, t.line, t.pos
+		return p.show(t.src.Name), t.line, t.pos
 	}
 	pos := p.text.Whole()
 	if pos.Line == 0 {
 		pos.Line, pos.Col, pos.EndLine, pos.EndCol = 1, 1, 1, 1
 	}
-	return p.name, 0, pos
+	return p.show(p.name), 0, pos
+}
+
+// show names a path in a message: a file on disk relative to the working directory, so
+// that messages do not depend on where the checkout is; a path inside the CoreDNS pod
+// (a ConfigMap key) as CoreDNS prints it.
+func (p *parser) show(name string) string {
+	if _, onDisk := p.fs.(DiskFS); onDisk && filepath.IsAbs(name) {
+		return source.Display(name)
+	}
+	return name
 }
 
 func (p *parser) argErr() error {
@@ -157,19 +188,19 @@ func (p *parser) parseAll() (*Result, error) {
 func (p *parser) truncated(from, to int) []*model.Truncated {
 	var out []*model.Truncated
 	seen := map[model.Pos]bool{}
-	for i := max(from, 0); i <= to && i < len(p.toks); i++ {
-		t := &p.toks[i]
+	for i := max(from, 0); i <= to && i < p.toks.len(); i++ {
+		t := p.toks.at(i)
 		if t.dropped == "" || seen[t.dropPos] {
 			continue
 		}
 		seen[t.dropPos] = true
-		out = append(out, &model.Truncated{Text: t.text, Dropped: t.dropped, Pos: t.dropPos, Via: t.via})
+		out = append(out, &model.Truncated{Text: t.text, Dropped: t.dropped, Pos: t.dropPos, Via: t.via.slice()})
 	}
 	return out
 }
 
 func (p *parser) begin() error {
-	if len(p.toks) == 0 {
+	if p.toks.len() == 0 {
 		return nil
 	}
 	if err := p.addresses(); err != nil {
@@ -209,13 +240,12 @@ func (p *parser) addresses() error {
 			} else {
 				expectingAnother = false
 			}
-			if text != "" {
-				if len(p.block.Keys) == 0 {
-					// The block starts at its first key, which an import may have brought in.
-					p.block.Pos, p.block.Via = t.pos, t.via
-				}
-				p.block.Keys = append(p.block.Keys, parseKey(text, t.pos))
+			// A lone `,` is an empty key, which caddy keeps too.
+			if len(p.block.Keys) == 0 {
+				// The block starts at its first key, which an import may have brought in.
+				p.block.Pos, p.block.Via = t.pos, t.via.slice()
 			}
+			p.block.Keys = append(p.block.Keys, parseKey(text, t.pos))
 		}
 		hasNext := p.next()
 		if expectingAnother && !hasNext {
@@ -247,7 +277,7 @@ func (p *parser) defineSnippet(name string) error {
 		return p.syntaxErr("{")
 	}
 	count := 1
-	var toks []token
+	var toks []slot
 	for p.next() {
 		if p.val() == "}" {
 			if count--; count == 0 {
@@ -269,7 +299,7 @@ func (p *parser) defineSnippet(name string) error {
 		}
 	}
 	if p.snippets == nil {
-		p.snippets = map[string][]token{}
+		p.snippets = map[string][]slot{}
 	}
 	p.snippets[name] = toks
 	p.block.Keys = nil
@@ -311,7 +341,7 @@ func (p *parser) directives() error {
 
 // directive collects one directive line and its block, as caddy does, then structures it.
 func (p *parser) directive() error {
-	toks := []token{*p.cur()}
+	toks := []slot{*p.cur()}
 	nesting := 0
 	for p.next() {
 		switch v := p.val(); {

@@ -2,6 +2,7 @@ package corefile
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -128,6 +129,9 @@ func TestAgreesWithCaddy(t *testing.T) {
 		}
 		n++
 		mine, merr := Parse(&source.Text{File: f, Name: f, Body: b}, DiskFS{Read: os.ReadFile})
+		if _, limit := errors.AsType[*LimitError](merr); limit {
+			continue // past dnslint's own limit, which caddy does not have
+		}
 		theirs, cerr := caddyfile.Parse(f, bytes.NewReader(b), nil)
 		if (merr == nil) != (cerr == nil) {
 			t.Errorf("%s: ours %v, caddy %v", f, merr, cerr)
@@ -175,6 +179,8 @@ func flatten(d *model.Directive) []string {
 	for _, a := range d.Args[:argsBeforeBlock(d)] {
 		out = append(out, a.Text)
 	}
+	// An empty block goes after all arguments (nothing tells whether they stood before or
+	// after its braces); render drops empty blocks on both sides.
 	if d.HasBlock {
 		out = append(out, "{")
 		for _, l := range d.Block {
@@ -189,12 +195,12 @@ func flatten(d *model.Directive) []string {
 }
 
 func argsBeforeBlock(d *model.Directive) int {
-	if !d.HasBlock {
+	if len(d.Block) == 0 {
 		return len(d.Args)
 	}
 	n := 0
 	for _, a := range d.Args {
-		if a.Pos.Less(d.Block[0].Pos) || len(d.Block) == 0 {
+		if a.Pos.Less(d.Block[0].Pos) {
 			n++
 		}
 	}
@@ -223,7 +229,7 @@ func render(m map[string][]string) string {
 	sort.Strings(names)
 	var s []string
 	for _, n := range names {
-		s = append(s, n+"["+strings.Join(m[n], " ")+"]")
+		s = append(s, n+"["+strings.Join(dropEmptyBlocks(m[n]), " ")+"]")
 	}
 	return "{" + strings.Join(s, ";") + "}"
 }
@@ -307,4 +313,17 @@ func TestTruncatedEmbeddedPosition(t *testing.T) {
 	if want := (model.Pos{File: "cm.yaml", Line: 8, Col: 24, EndLine: 8, EndCol: 26}); got != want {
 		t.Errorf("got %+v want %+v", got, want)
 	}
+}
+
+// dropEmptyBlocks drops every `{` directly followed by `}`, in one pass from the left.
+func dropEmptyBlocks(toks []string) []string {
+	var out []string
+	for i := 0; i < len(toks); i++ {
+		if i+1 < len(toks) && toks[i] == "{" && toks[i+1] == "}" {
+			i++
+			continue
+		}
+		out = append(out, toks[i])
+	}
+	return out
 }

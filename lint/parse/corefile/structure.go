@@ -101,10 +101,23 @@ func reverseZones(n *net.IPNet) []string {
 	return zones
 }
 
+// maxDepth is how deep `{ }` blocks nest in the model. No plugin reads more than two
+// levels; from maxDepth on, the words of a line stay its arguments, braces included, so
+// that a Corefile of a hundred thousand nested blocks costs no more than a flat one.
+const maxDepth = 16
+
 // structure turns the tokens caddy collects for one directive (name, arguments and a
 // `{ }` block with nested lines) into a Directive.
-func structure(toks []token) *model.Directive {
-	d := &model.Directive{Name: toks[0].text, Pos: toks[0].pos, Via: toks[0].via, Args: []model.Token{}}
+func structure(toks []slot) *model.Directive { return structureAt(toks, 1) }
+
+func structureAt(toks []slot, depth int) *model.Directive {
+	d := &model.Directive{Name: toks[0].text, Pos: toks[0].pos, Via: toks[0].via.slice(), Args: []model.Token{}}
+	if depth >= maxDepth {
+		for _, t := range toks[1:] {
+			d.Args = append(d.Args, modelToken(t))
+		}
+		return d
+	}
 	i := 1
 	for ; i < len(toks) && toks[i].text != "{"; i++ {
 		d.Args = append(d.Args, modelToken(toks[i]))
@@ -113,20 +126,20 @@ func structure(toks []token) *model.Directive {
 		return d
 	}
 	d.HasBlock = true
-	depth, j := 0, i
+	open, j := 0, i
 	for ; j < len(toks); j++ {
 		switch toks[j].text {
 		case "{":
-			depth++
+			open++
 		case "}":
-			depth--
+			open--
 		}
-		if depth == 0 {
+		if open == 0 {
 			break
 		}
 	}
 	end := min(j, len(toks))
-	d.Block = lines(toks[i+1 : end])
+	d.Block = lines(toks[i+1:end], depth+1)
 	for k := end + 1; k < len(toks); k++ {
 		d.Args = append(d.Args, modelToken(toks[k]))
 	}
@@ -134,12 +147,12 @@ func structure(toks []token) *model.Directive {
 }
 
 // lines splits the inside of a block into its lines, each structured as a directive.
-func lines(toks []token) []*model.Directive {
+func lines(toks []slot, level int) []*model.Directive {
 	out := []*model.Directive{}
 	start, depth := 0, 0
 	for k := range toks {
 		if k > start && depth == 0 && !sameLine(&toks[k-1], &toks[k]) {
-			out = append(out, structure(toks[start:k]))
+			out = append(out, structureAt(toks[start:k], level))
 			start = k
 		}
 		switch toks[k].text {
@@ -150,9 +163,9 @@ func lines(toks []token) []*model.Directive {
 		}
 	}
 	if start < len(toks) {
-		out = append(out, structure(toks[start:]))
+		out = append(out, structureAt(toks[start:], level))
 	}
 	return out
 }
 
-func modelToken(t token) model.Token { return model.Token{Text: t.text, Pos: t.pos} }
+func modelToken(t slot) model.Token { return model.Token{Text: t.text, Pos: t.pos} }
