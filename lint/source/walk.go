@@ -269,15 +269,16 @@ func (w *Walker) readStdin() (*File, error) {
 // ErrBinary is a file that holds a NUL byte where text was expected.
 var ErrBinary = errors.New("binary file")
 
-// binary rejects a Corefile or resolv.conf with a NUL byte in its first 8000 bytes (git's
-// test for binary files): it is no configuration text, and linting it would only report
-// garbage. YAML is left to the YAML parser, which reads UTF-16 and names the bad byte.
+// binary rejects a Corefile with a NUL byte in its first 8000 bytes (git's test for
+// binary files): it is no configuration text, and linting it would only report garbage.
+// The YAML parser reads UTF-16 and names a bad byte itself; the resolv.conf parser
+// reports a file that is not text (resolv/syntax).
 func binary(format Format, b []byte) error {
-	if format == YAML {
+	if format != Corefile {
 		return nil
 	}
 	if i := bytes.IndexByte(b[:min(len(b), 8000)], 0); i >= 0 {
-		return fmt.Errorf("%w (a NUL byte at offset %d): not a %s, not linted", ErrBinary, i, map[Format]string{Corefile: "Corefile", Resolv: "resolv.conf"}[format])
+		return fmt.Errorf("%w (a NUL byte at offset %d): not a Corefile, not linted", ErrBinary, i)
 	}
 	return nil
 }

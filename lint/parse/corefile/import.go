@@ -116,6 +116,8 @@ func (p *parser) importFiles(imp *slot, pattern string, patternPos model.Pos, re
 			reason = "too-large"
 		case errors.Is(err, ErrIsDir):
 			return nil, p.errf("Could not import %s: is a directory", p.show(m))
+		case errors.As(err, &lexErr) && errors.Is(lexErr.err, errTooManyTokens):
+			return nil, &LimitError{Msg: fmt.Sprintf("%s has more than %d tokens, dnslint's limit", p.show(m), maxTokens), Pos: imp.pos}
 		case errors.As(err, &lexErr):
 			return nil, lexErr.err
 		case err != nil:

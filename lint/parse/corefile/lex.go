@@ -33,10 +33,17 @@ type slot struct {
 	via *chain
 }
 
-// lex tokenizes a text with caddy's lexer and places every token.
+// errTooManyTokens is a text of more than maxTokens tokens, found before lexing it all.
+var errTooManyTokens = fmt.Errorf("more than %d tokens", maxTokens)
+
+// lex tokenizes a text with caddy's lexer and places every token. A text of more than
+// maxTokens tokens is refused before caddy lexes it (a 5 MiB file can hold millions).
 func lex(t *source.Text) ([]slot, error) {
+	spans := scan(t.Body, maxTokens+1)
+	if len(spans) > maxTokens+1 {
+		return nil, errTooManyTokens
+	}
 	d := caddyfile.NewDispenser(t.Name, bytes.NewReader(t.Body))
-	spans := scan(t.Body)
 	var toks []slot
 	for i := 0; d.Next(); i++ {
 		if i >= len(spans) || spans[i].line != d.Line() {
@@ -65,8 +72,9 @@ type span struct {
 	dropCol, dropEnd int
 }
 
-// scan mirrors caddyfile's lexer.next and returns where each token starts and ends.
-func scan(b []byte) []span {
+// scan mirrors caddyfile's lexer.next and returns where each token starts and ends; it
+// stops after limit+1 tokens.
+func scan(b []byte, limit int) []span {
 	var (
 		spans                    []span
 		line, col                = 1, 0
@@ -79,7 +87,7 @@ func scan(b []byte) []span {
 		b = b[3:]
 	}
 	end := func() { spans = append(spans, cur); inTok = false }
-	for len(b) > 0 {
+	for len(b) > 0 && len(spans) <= limit {
 		r, size := utf8.DecodeRune(b)
 		b = b[size:]
 		col++

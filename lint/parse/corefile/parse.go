@@ -1,6 +1,7 @@
 package corefile
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -48,12 +49,11 @@ type Result struct {
 // Parse parses a Corefile text, resolving imports through fs (nil: imports of files fail).
 func Parse(t *source.Text, fs FS) (*Result, error) {
 	toks, err := lex(t)
+	if errors.Is(err, errTooManyTokens) || err == nil && len(toks) > maxTokens {
+		return nil, &LimitError{Msg: fmt.Sprintf("this Corefile has more than %d tokens, dnslint's limit", maxTokens), Pos: t.Pos(1, 1, 1, 1)}
+	}
 	if err != nil {
 		return nil, err
-	}
-	if len(toks) > maxTokens {
-		pos := t.Pos(1, 1, 1, 1)
-		return nil, &LimitError{Msg: fmt.Sprintf("this Corefile has %d tokens, more than dnslint's limit of %d", len(toks), maxTokens), Pos: pos}
 	}
 	slices.Reverse(toks)
 	p := &parser{toks: stream{back: toks}, cursor: -1, fs: fs, name: t.Name, text: t}

@@ -315,15 +315,22 @@ func TestTruncatedEmbeddedPosition(t *testing.T) {
 	}
 }
 
-// dropEmptyBlocks drops every `{` directly followed by `}`, in one pass from the left.
+// dropEmptyBlocks drops every `{` directly followed by `}` until none is left: the model
+// does not say where an empty block stood among its line's arguments, so nests of empty
+// blocks compare equal wherever their arguments were written.
 func dropEmptyBlocks(toks []string) []string {
-	var out []string
-	for i := 0; i < len(toks); i++ {
-		if i+1 < len(toks) && toks[i] == "{" && toks[i+1] == "}" {
-			i++
-			continue
+	for {
+		var out []string
+		for i := 0; i < len(toks); i++ {
+			if i+1 < len(toks) && toks[i] == "{" && toks[i+1] == "}" {
+				i++
+				continue
+			}
+			out = append(out, toks[i])
 		}
-		out = append(out, toks[i])
+		if len(out) == len(toks) {
+			return out
+		}
+		toks = out
 	}
-	return out
 }
