@@ -192,6 +192,17 @@ func TestSARIFValidates(t *testing.T) {
 		}
 		files = append(files, file)
 	}
+	// And what the CLI really writes: the whole rule catalog, findings on the shipped
+	// example repository (the golden file the end-to-end test keeps current).
+	golden, err := os.ReadFile(filepath.Join("..", "..", "testdata", "golden", "examples.sarif"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "examples.sarif")
+	if err := os.WriteFile(file, golden, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, file)
 	cmd := exec.Command("bash", append([]string{filepath.Join("..", "..", "scripts", "sarif-validate.sh")}, files...)...)
 	out, err := cmd.CombinedOutput()
 	t.Logf("%s", out)
