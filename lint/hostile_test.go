@@ -190,8 +190,8 @@ func TestHostileImportOverSizeLimit(t *testing.T) {
 	othersLinted(t, r)
 }
 
-// TestHostileYAMLAliasBomb is a billion laughs: nine levels of nine aliases. The YAML
-// parser resolves each anchored node once, so the run ends at once.
+// TestHostileYAMLAliasBomb is a billion laughs: nine levels of nine aliases. It ends at
+// once, and each file gets the error kubectl's YAML decoder gives it.
 func TestHostileYAMLAliasBomb(t *testing.T) {
 	bomb := func(use string) string {
 		var b strings.Builder
@@ -210,6 +210,17 @@ func TestHostileYAMLAliasBomb(t *testing.T) {
 	r := lintRun(t, linter(t, nil), &source.Walker{}, root)
 	if len(r.problems) > 0 {
 		t.Errorf("problems %v", r.problems)
+	}
+	for _, name := range []string{"bomb.yaml", "corefile.yaml", "list.yaml"} {
+		found := false
+		for _, f := range r.res.Findings {
+			if strings.HasSuffix(f.Pos.File, name) && f.RuleID == "yaml/syntax" && strings.Contains(f.Message, "excessive aliasing") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no yaml/syntax finding `document contains excessive aliasing`", name)
+		}
 	}
 	othersLinted(t, r)
 }

@@ -68,10 +68,38 @@ func Parse(file string, data []byte) (*Result, error) {
 		if err != nil {
 			return nil, p.syntaxError(err, data)
 		}
+		if excessiveAliasing(&doc) {
+			// kubectl (sigs.k8s.io/yaml) refuses such a document outright.
+			return nil, &SyntaxError{Line: max(doc.Line, 1), Col: 1, Msg: "document contains excessive aliasing"}
+		}
 		for _, n := range doc.Content {
 			p.visit(n, 0)
 		}
 	}
+}
+
+// excessiveAliasing applies the check of the YAML decoder kubectl uses (sigs.k8s.io/yaml,
+// yaml.v3): decoding a document whose aliases expand out of proportion fails with
+// "document contains excessive aliasing". Only documents with aliases are decoded again.
+func excessiveAliasing(doc *yaml.Node) bool {
+	if !hasAlias(doc) {
+		return false
+	}
+	var v any
+	err := doc.Decode(&v)
+	return err != nil && strings.Contains(err.Error(), "excessive aliasing")
+}
+
+func hasAlias(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasAlias(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // decode reads the next document, turning a panic of the YAML parser into an error.
