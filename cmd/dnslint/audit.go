@@ -137,29 +137,7 @@ func runAudit(cmd *cobra.Command, f *auditFlags) error {
 		return err
 	}
 	kubeapi.Remap(res, objs)
-	rep := &report.Report{
-		Tool: "dnslint", Version: toolVersion(), Findings: res.Findings, Rules: l.Rules(), Files: res.Files,
-		Source: sourceLines(res.Sources),
-	}
-	for _, e := range extra {
-		if err := writeReport(cmd, e.reporter, e.file, rep); err != nil {
-			return err
-		}
-	}
-	rep.Color = f.output == "" && !f.noColor && colorTerminal()
-	if err := writeReport(cmd, reporter, f.output, rep); err != nil {
-		return err
-	}
-	for _, p := range problems {
-		fmt.Fprintf(cmd.ErrOrStderr(), "dnslint: %s\n", p)
-	}
-	switch {
-	case len(problems) > 0:
-		return exitError{exitUsage}
-	case failOn != finding.None && worst(res.Findings) >= failOn:
-		return exitError{exitFindings}
-	}
-	return nil
+	return finish(cmd, output{reporter: reporter, extra: extra, file: f.output, noColor: f.noColor, failOn: failOn}, l, res, problems)
 }
 
 // lister lists one kind, a page at a time, returning the items as values to render.

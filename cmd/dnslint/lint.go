@@ -107,17 +107,37 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if err != nil {
 		return err
 	}
+	msgs := make([]string, len(problems))
+	for i, p := range problems {
+		msgs[i] = p.Error()
+	}
+	return finish(cmd, output{reporter: reporter, extra: extra, file: f.output, linkBase: f.linkBase, noColor: f.noColor, failOn: failOn}, l, res, msgs)
+}
+
+// output is where and how a run's findings are reported.
+type output struct {
+	reporter       report.Reporter
+	extra          []extraReport
+	file, linkBase string
+	noColor        bool
+	failOn         finding.Severity
+}
+
+// finish writes a run's reports (the --report ones, then the main one), the inputs that
+// could not be read on standard error, and returns the exit status: what lint and audit
+// share.
+func finish(cmd *cobra.Command, o output, l *lint.Linter, res *lint.Result, problems []string) error {
 	rep := &report.Report{
 		Tool: "dnslint", Version: toolVersion(), Findings: res.Findings, Rules: l.Rules(), Files: res.Files,
-		Source: sourceLines(res.Sources), LinkBase: f.linkBase,
+		Source: sourceLines(res.Sources), LinkBase: o.linkBase,
 	}
-	for _, e := range extra {
+	for _, e := range o.extra {
 		if err := writeReport(cmd, e.reporter, e.file, rep); err != nil {
 			return err
 		}
 	}
-	rep.Color = f.output == "" && !f.noColor && colorTerminal()
-	if err := writeReport(cmd, reporter, f.output, rep); err != nil {
+	rep.Color = o.file == "" && !o.noColor && colorTerminal()
+	if err := writeReport(cmd, o.reporter, o.file, rep); err != nil {
 		return err
 	}
 	for _, p := range problems {
@@ -126,7 +146,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	switch {
 	case len(problems) > 0:
 		return exitError{exitUsage}
-	case failOn != finding.None && worst(res.Findings) >= failOn:
+	case o.failOn != finding.None && worst(res.Findings) >= o.failOn:
 		return exitError{exitFindings}
 	}
 	return nil
