@@ -16,7 +16,6 @@ import (
 	"k8s.io/client-go/tools/clientcmd"
 
 	"github.com/dnslint/dnslint/lint"
-	"github.com/dnslint/dnslint/lint/finding"
 	"github.com/dnslint/dnslint/lint/kubeapi"
 	"github.com/dnslint/dnslint/lint/report"
 )
@@ -82,24 +81,9 @@ access (list) to configmaps in --dns-namespace and to the workload kinds is need
 }
 
 func runAudit(cmd *cobra.Command, f *auditFlags) error {
-	reporter, err := report.Get(f.format)
-	if err != nil {
-		return usageError{err}
-	}
-	extra, err := parseReports(f.reports)
-	if err != nil {
-		return usageError{err}
-	}
-	cfg, err := loadConfig(f.configFile)
+	out, cfg, err := setup(reportFlags{f.format, f.output, f.configFile, f.platform, f.failOn, f.reports, f.noColor})
 	if err != nil {
 		return err
-	}
-	if f.platform != "" {
-		cfg.Platform = f.platform
-	}
-	failOn, err := finding.ParseSeverity(firstNonEmpty(f.failOn, cfg.FailOn, "error"))
-	if err != nil {
-		return usageError{fmt.Errorf("--fail-on: %w", err)}
 	}
 	rules := clientcmd.NewDefaultClientConfigLoadingRules()
 	rules.ExplicitPath = f.kubeconfig
@@ -137,7 +121,7 @@ func runAudit(cmd *cobra.Command, f *auditFlags) error {
 		return err
 	}
 	kubeapi.Remap(res, objs)
-	return finish(cmd, output{reporter: reporter, extra: extra, file: f.output, noColor: f.noColor, failOn: failOn}, l, res, problems)
+	return finish(cmd, out, l, res, problems)
 }
 
 // lister lists one kind, a page at a time, returning the items as values to render.

@@ -74,25 +74,11 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if len(args) == 0 {
 		return usageError{fmt.Errorf("lint needs a path, or - for standard input (see dnslint lint --help)")}
 	}
-	reporter, err := report.Get(f.format)
-	if err != nil {
-		return usageError{err}
-	}
-	extra, err := parseReports(f.reports)
-	if err != nil {
-		return usageError{err}
-	}
-	cfg, err := loadConfig(f.configFile)
+	out, cfg, err := setup(reportFlags{f.format, f.output, f.configFile, f.platform, f.failOn, f.reports, f.noColor})
 	if err != nil {
 		return err
 	}
-	if f.platform != "" {
-		cfg.Platform = f.platform
-	}
-	failOn, err := finding.ParseSeverity(firstNonEmpty(f.failOn, cfg.FailOn, "error"))
-	if err != nil {
-		return usageError{fmt.Errorf("--fail-on: %w", err)}
-	}
+	out.linkBase = f.linkBase
 	l, err := lint.New(cmd.Context(), lint.Options{
 		Config: cfg, Enable: f.enable, Disable: f.disable, Policies: f.policies,
 		CoreDNSVersion: f.corednsVersion, KubernetesVersion: f.kubernetesVersion,
@@ -111,7 +97,38 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	for i, p := range problems {
 		msgs[i] = p.Error()
 	}
-	return finish(cmd, output{reporter: reporter, extra: extra, file: f.output, linkBase: f.linkBase, noColor: f.noColor, failOn: failOn}, l, res, msgs)
+	return finish(cmd, out, l, res, msgs)
+}
+
+// reportFlags are the flags lint and audit share for configuration and reports.
+type reportFlags struct {
+	format, output, configFile, platform, failOn string
+	reports                                      []string
+	noColor                                      bool
+}
+
+// setup reads the configuration and the report flags that lint and audit share.
+func setup(f reportFlags) (output, *config.Config, error) {
+	reporter, err := report.Get(f.format)
+	if err != nil {
+		return output{}, nil, usageError{err}
+	}
+	extra, err := parseReports(f.reports)
+	if err != nil {
+		return output{}, nil, usageError{err}
+	}
+	cfg, err := loadConfig(f.configFile)
+	if err != nil {
+		return output{}, nil, err
+	}
+	if f.platform != "" {
+		cfg.Platform = f.platform
+	}
+	failOn, err := finding.ParseSeverity(firstNonEmpty(f.failOn, cfg.FailOn, "error"))
+	if err != nil {
+		return output{}, nil, usageError{fmt.Errorf("--fail-on: %w", err)}
+	}
+	return output{reporter: reporter, extra: extra, file: f.output, noColor: f.noColor, failOn: failOn}, cfg, nil
 }
 
 // output is where and how a run's findings are reported.
