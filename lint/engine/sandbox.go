@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -21,14 +22,15 @@ var deniedBuiltins = []string{
 }
 
 // capabilities are OPA's, less the denied builtins and with no network host allowed.
-func capabilities() *ast.Capabilities {
+// Built once: every module parse and every compile reads them, none changes them.
+var capabilities = sync.OnceValue(func() *ast.Capabilities {
 	c := ast.CapabilitiesForThisVersion()
 	c.Builtins = slices.DeleteFunc(slices.Clone(c.Builtins), func(b *ast.Builtin) bool {
 		return slices.Contains(deniedBuiltins, b.Name)
 	})
 	c.AllowNet = []string{}
 	return c
-}
+})
 
 // checkSandbox names the first denied builtin a module calls, with its position.
 func checkSandbox(m *ast.Module) error {
