@@ -17,16 +17,12 @@ import (
 
 	"github.com/dnslint/dnslint/lint"
 	"github.com/dnslint/dnslint/lint/kubeapi"
-	"github.com/dnslint/dnslint/lint/report"
 )
 
 type auditFlags struct {
+	runFlags
 	kubeconfig, kubeContext, dnsNS, namespace string
-	format, output, configFile, failOn        string
-	corednsVersion, kubernetesVersion         string
-	platform                                  string
-	policies, enable, disable, reports        []string
-	noColor, ignoreSuppressions, owned        bool
+	owned                                     bool
 	timeout                                   time.Duration
 }
 
@@ -64,24 +60,16 @@ access (list) to configmaps in --dns-namespace and to the workload kinds is need
 	fl.StringVarP(&f.namespace, "namespace", "n", "", "lint the workloads of this namespace only (default: all namespaces)")
 	fl.BoolVar(&f.owned, "owned", false, "also lint objects that a controller owns")
 	fl.DurationVar(&f.timeout, "request-timeout", 60*time.Second, "time limit for each API request")
-	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), ", "))
-	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
-	fl.StringArrayVar(&f.reports, "report", nil, "also write a report in another format, FORMAT=FILE (repeatable)")
-	fl.StringVarP(&f.configFile, "config", "c", "", "config file (default: .dnslint.yaml found upward from the working directory)")
-	fl.StringArrayVar(&f.policies, "policy", nil, "directory of Rego policies to add (repeatable)")
-	fl.StringSliceVar(&f.enable, "enable", nil, "enable rules by id or glob (repeatable, comma-separated)")
-	fl.StringSliceVar(&f.disable, "disable", nil, "disable rules by id or glob (repeatable, comma-separated)")
-	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding has this severity or higher: error, warning, info, none (default error)")
-	fl.StringVar(&f.corednsVersion, "coredns-version", "", "CoreDNS release (default: from the coredns Deployment's image)")
-	fl.StringVar(&f.kubernetesVersion, "kubernetes-version", "", "Kubernetes release (default: the API server's)")
-	fl.StringVar(&f.platform, "platform", "", "aks, k3s or generic: whose default Corefile a coredns-custom ConfigMap without a coredns ConfigMap is composed with")
-	fl.BoolVar(&f.noColor, "no-color", false, "no colours in text output (also: NO_COLOR set)")
-	fl.BoolVar(&f.ignoreSuppressions, "ignore-suppressions", false, "report findings even where a dnslint:ignore comment silences them")
+	f.register(fl, versionHelp{
+		coredns:    "CoreDNS release (default: from the coredns Deployment's image)",
+		kubernetes: "Kubernetes release (default: the API server's)",
+		platform:   "aks, k3s or generic: whose default Corefile a coredns-custom ConfigMap without a coredns ConfigMap is composed with",
+	})
 	return cmd
 }
 
 func runAudit(cmd *cobra.Command, f *auditFlags) error {
-	out, cfg, err := setup(reportFlags{f.format, f.output, f.configFile, f.platform, f.failOn, f.reports, f.noColor})
+	out, cfg, err := f.setup()
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/dnslint/dnslint/lint"
 	"github.com/dnslint/dnslint/lint/config"
@@ -18,12 +19,9 @@ import (
 )
 
 type lintFlags struct {
-	format, output, configFile, failOn string
-	corednsVersion, kubernetesVersion  string
-	platform, stdinFilename, linkBase  string
-	policies, enable, disable, reports []string
-	noColor, ignoreSuppressions        bool
-	maxFileSize                        int64
+	runFlags
+	stdinFilename, linkBase string
+	maxFileSize             int64
 }
 
 func newLintCommand() *cobra.Command {
@@ -51,21 +49,13 @@ finding on their line or the line below.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runLint(cmd, f, args) },
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), ", "))
-	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
-	fl.StringArrayVar(&f.reports, "report", nil, "also write a report in another format, FORMAT=FILE (repeatable), e.g. sarif=dnslint.sarif")
+	f.register(fl, versionHelp{
+		coredns:    "CoreDNS release the Corefiles run on (default: the latest release dnslint knows)",
+		kubernetes: "Kubernetes release of the cluster (default: the latest release dnslint knows)",
+		platform:   "aks, k3s or generic: whose default Corefile imports a coredns-custom ConfigMap linted alone (default aks)",
+	})
 	fl.StringVar(&f.linkBase, "link-base", "", "URL prefix that turns file paths into links (markdown format), e.g. https://github.com/OWNER/REPO/blob/SHA/")
-	fl.StringVarP(&f.configFile, "config", "c", "", "config file (default: .dnslint.yaml found upward from the working directory)")
-	fl.StringArrayVar(&f.policies, "policy", nil, "directory of Rego policies to add (repeatable)")
-	fl.StringSliceVar(&f.enable, "enable", nil, "enable rules by id or glob, e.g. 'pod/*' (repeatable, comma-separated)")
-	fl.StringSliceVar(&f.disable, "disable", nil, "disable rules by id or glob (repeatable, comma-separated)")
-	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding has this severity or higher: error, warning, info, none (default error)")
-	fl.StringVar(&f.corednsVersion, "coredns-version", "", "CoreDNS release the Corefiles run on (default: the latest release dnslint knows)")
-	fl.StringVar(&f.kubernetesVersion, "kubernetes-version", "", "Kubernetes release of the cluster (default: the latest release dnslint knows)")
-	fl.StringVar(&f.platform, "platform", "", "aks, k3s or generic: whose default Corefile imports a coredns-custom ConfigMap linted alone (default aks)")
 	fl.StringVar(&f.stdinFilename, "stdin-filename", "", "name for standard input, used for its format and in findings")
-	fl.BoolVar(&f.noColor, "no-color", false, "no colours in text output (also: NO_COLOR set)")
-	fl.BoolVar(&f.ignoreSuppressions, "ignore-suppressions", false, "report findings even where a dnslint:ignore comment silences them")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", source.DefaultMaxSize, "largest file read, in bytes")
 	return cmd
 }
@@ -74,7 +64,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if len(args) == 0 {
 		return usageError{fmt.Errorf("lint needs a path, or - for standard input (see dnslint lint --help)")}
 	}
-	out, cfg, err := setup(reportFlags{f.format, f.output, f.configFile, f.platform, f.failOn, f.reports, f.noColor})
+	out, cfg, err := f.setup()
 	if err != nil {
 		return err
 	}
@@ -100,15 +90,37 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	return finish(cmd, out, l, res, msgs)
 }
 
-// reportFlags are the flags lint and audit share for configuration and reports.
-type reportFlags struct {
-	format, output, configFile, platform, failOn string
-	reports                                      []string
-	noColor                                      bool
+// runFlags are the flags lint and audit share: configuration, rules and reports.
+type runFlags struct {
+	format, output, configFile, failOn string
+	corednsVersion, kubernetesVersion  string
+	platform                           string
+	policies, enable, disable, reports []string
+	noColor, ignoreSuppressions        bool
 }
 
-// setup reads the configuration and the report flags that lint and audit share.
-func setup(f reportFlags) (output, *config.Config, error) {
+// versionHelp words the flags whose defaults differ between lint and audit.
+type versionHelp struct{ coredns, kubernetes, platform string }
+
+// register defines the shared flags.
+func (f *runFlags) register(fl *pflag.FlagSet, h versionHelp) {
+	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), ", "))
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
+	fl.StringArrayVar(&f.reports, "report", nil, "also write a report in another format, FORMAT=FILE (repeatable), e.g. sarif=dnslint.sarif")
+	fl.StringVarP(&f.configFile, "config", "c", "", "config file (default: .dnslint.yaml found upward from the working directory)")
+	fl.StringArrayVar(&f.policies, "policy", nil, "directory of Rego policies to add (repeatable)")
+	fl.StringSliceVar(&f.enable, "enable", nil, "enable rules by id or glob, e.g. 'pod/*' (repeatable, comma-separated)")
+	fl.StringSliceVar(&f.disable, "disable", nil, "disable rules by id or glob (repeatable, comma-separated)")
+	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding has this severity or higher: error, warning, info, none (default error)")
+	fl.StringVar(&f.corednsVersion, "coredns-version", "", h.coredns)
+	fl.StringVar(&f.kubernetesVersion, "kubernetes-version", "", h.kubernetes)
+	fl.StringVar(&f.platform, "platform", "", h.platform)
+	fl.BoolVar(&f.noColor, "no-color", false, "no colours in text output (also: NO_COLOR set)")
+	fl.BoolVar(&f.ignoreSuppressions, "ignore-suppressions", false, "report findings even where a dnslint:ignore comment silences them")
+}
+
+// setup reads the configuration and the report flags.
+func (f *runFlags) setup() (output, *config.Config, error) {
 	reporter, err := report.Get(f.format)
 	if err != nil {
 		return output{}, nil, usageError{err}
