@@ -28,12 +28,15 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 // run runs the command line with the given streams and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	cmd := newRootCommand()
+	cmd, stopProfiles := newRootCommand()
 	cmd.SetArgs(args)
 	cmd.SetIn(stdin)
 	cmd.SetOut(stdout)
 	cmd.SetErr(stderr)
 	err := cmd.Execute()
+	if perr := stopProfiles(); perr != nil && err == nil {
+		err = perr
+	}
 	var ee exitError
 	switch {
 	case err == nil:

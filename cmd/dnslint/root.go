@@ -4,7 +4,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func newRootCommand() *cobra.Command {
+func newRootCommand() (*cobra.Command, func() error) {
 	root := &cobra.Command{
 		Use:   "dnslint",
 		Short: "Lint Kubernetes DNS configuration before it reaches a cluster",
@@ -21,8 +21,9 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config, policy o
 	root.AddCommand(newExplainCommand())
 	root.AddCommand(newWebhookCommand())
 	root.AddCommand(newAuditCommand())
+	stopProfiles := addProfileFlags(root)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
-	return root
+	return root, stopProfiles
 }
 
 // usageError is a command-line mistake: exit 2 with the message.

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/pprof"
+
+	"github.com/spf13/cobra"
+)
+
+// addProfileFlags adds the hidden --cpu-profile and --mem-profile flags, for measuring
+// dnslint itself (go tool pprof reads what they write). The returned function writes the
+// profiles; run calls it once the command has ended, whatever its exit code.
+func addProfileFlags(root *cobra.Command) (stop func() error) {
+	var cpuPath, memPath string
+	var cpuFile *os.File
+	f := root.PersistentFlags()
+	f.StringVar(&cpuPath, "cpu-profile", "", "write a CPU profile to this file")
+	f.StringVar(&memPath, "mem-profile", "", "write a heap profile to this file at exit")
+	_ = f.MarkHidden("cpu-profile")
+	_ = f.MarkHidden("mem-profile")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if cpuPath == "" {
+			return nil
+		}
+		var err error
+		if cpuFile, err = os.Create(cpuPath); err != nil {
+			return fmt.Errorf("cpu profile: %w", err)
+		}
+		return pprof.StartCPUProfile(cpuFile)
+	}
+	return func() error {
+		if cpuFile != nil {
+			pprof.StopCPUProfile()
+			if err := cpuFile.Close(); err != nil {
+				return fmt.Errorf("cpu profile: %w", err)
+			}
+		}
+		if memPath == "" {
+			return nil
+		}
+		out, err := os.Create(memPath)
+		if err != nil {
+			return fmt.Errorf("heap profile: %w", err)
+		}
+		runtime.GC()
+		if err := pprof.WriteHeapProfile(out); err != nil {
+			out.Close()
+			return fmt.Errorf("heap profile: %w", err)
+		}
+		return out.Close()
+	}
+}
