@@ -31,6 +31,12 @@ type Options struct {
 	// MaxFileSize is the largest file a Corefile may import (source.DefaultMaxSize when
 	// zero); the CLI passes its --max-file-size, the limit of the files it walks.
 	MaxFileSize int64
+	// WholeInput evaluates every rule over the whole input at once, as if no rule declared
+	// METADATA custom.each: the tests compare the chunked evaluation with it.
+	WholeInput bool
+	// ChunkSize is how many elements of its collection an each-rule sees per evaluation
+	// (0: the engine's default).
+	ChunkSize int
 }
 
 // Linter lints inputs with a fixed, compiled set of rules.
@@ -73,7 +79,7 @@ func New(ctx context.Context, opts Options) (*Linter, error) {
 		}
 		conf["kubernetes_version"] = k
 	}
-	eng, err := cat.Compile(ctx, engine.Options{Enabled: sel.Enabled, Params: sel.Params, Config: conf})
+	eng, err := cat.Compile(ctx, engine.Options{Enabled: sel.Enabled, Params: sel.Params, Config: conf, Whole: opts.WholeInput, ChunkSize: opts.ChunkSize})
 	if err != nil {
 		return nil, err
 	}

@@ -19,6 +19,7 @@ type Catalog struct {
 	Rules   []finding.Rule
 	byID    map[string]int
 	modules map[string]*ast.Module // rule id → module
+	each    map[string]string      // rule id → its METADATA custom.each (see groups.go)
 	libs    []*ast.Module          // helper packages (not rules)
 	data    map[string]any         // data/*.json documents, merged under data.dnslint
 }
@@ -35,7 +36,7 @@ func (c *Catalog) Rule(id string) (finding.Rule, bool) {
 // LoadCatalog parses the built-in rules and every .rego file below the policy
 // directories (test files excepted) and reads their metadata.
 func LoadCatalog(policyDirs ...string) (*Catalog, error) {
-	c := &Catalog{byID: map[string]int{}, modules: map[string]*ast.Module{}, data: map[string]any{}}
+	c := &Catalog{byID: map[string]int{}, modules: map[string]*ast.Module{}, each: map[string]string{}, data: map[string]any{}}
 	if err := c.addFS(rules.FS, "builtin:", true); err != nil {
 		return nil, err
 	}
@@ -106,6 +107,9 @@ func (c *Catalog) addModule(m *ast.Module, file string, builtin bool) error {
 	}
 	if _, dup := c.modules[rule.ID]; dup {
 		return fmt.Errorf("policy: %s: rule %s is already defined", file, rule.ID)
+	}
+	if c.each[rule.ID], err = eachOf(m, rule, file); err != nil {
+		return fmt.Errorf("policy: %w", err)
 	}
 	c.modules[rule.ID] = m
 	c.Rules = append(c.Rules, rule)

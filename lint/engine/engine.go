@@ -1,10 +1,12 @@
 package engine
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -28,18 +30,24 @@ type Options struct {
 	Config map[string]any
 	// Timeout bounds one evaluation (DefaultTimeout when zero).
 	Timeout time.Duration
+	// Whole evaluates every rule over the whole input, ignoring `each`: what the tests
+	// compare the chunked evaluation with.
+	Whole bool
+	// ChunkSize is how many elements of its collection an each-rule sees per evaluation
+	// (DefaultChunkSize when zero).
+	ChunkSize int
 }
 
 // Engine evaluates a fixed set of compiled rules.
 type Engine struct {
 	catalog *Catalog
-	query   rego.PreparedEvalQuery
+	groups  []group
 	timeout time.Duration
+	chunk   int
 }
 
-const query = "data.dnslint.rules[category][name].report[finding]"
-
-// Compile compiles the enabled rules with the helper packages and prepares the query.
+// Compile compiles the enabled rules with the helper packages and prepares one query per
+// group of rules (see groups.go).
 func (c *Catalog) Compile(ctx context.Context, opts Options) (*Engine, error) {
 	modules := map[string]*ast.Module{}
 	for _, m := range c.libs {
@@ -62,6 +70,17 @@ func (c *Catalog) Compile(ctx context.Context, opts Options) (*Engine, error) {
 		}
 		params[id] = p
 	}
+	eachOf := func(id string) string {
+		if opts.Whole {
+			return ""
+		}
+		return c.each[id]
+	}
+	groupMods, names, err := groupModules(opts.Enabled, eachOf)
+	if err != nil {
+		return nil, err
+	}
+	maps.Copy(modules, groupMods)
 	compiler := ast.NewCompiler().WithCapabilities(capabilities())
 	if compiler.Compile(modules); compiler.Failed() {
 		return nil, fmt.Errorf("policy: %v", compiler.Errors)
@@ -72,15 +91,18 @@ func (c *Catalog) Compile(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	doc["params"], doc["config"] = params, opts.Config
 	store := inmem.NewFromObject(map[string]any{"dnslint": doc})
-	pq, err := rego.New(rego.Query(query), rego.Compiler(compiler), rego.Store(store)).PrepareForEval(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("policy: %w", err)
+	e := &Engine{catalog: c, timeout: opts.Timeout, chunk: cmp.Or(opts.ChunkSize, DefaultChunkSize)}
+	if e.timeout == 0 {
+		e.timeout = DefaultTimeout
 	}
-	timeout := opts.Timeout
-	if timeout == 0 {
-		timeout = DefaultTimeout
+	for _, each := range names {
+		pq, err := rego.New(rego.Query(groupQuery(each)), rego.Compiler(compiler), rego.Store(store)).PrepareForEval(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("policy: %w", err)
+		}
+		e.groups = append(e.groups, group{each: each, query: pq})
 	}
-	return &Engine{catalog: c, query: pq, timeout: timeout}, nil
+	return e, nil
 }
 
 // reported is the shape a rule's report entries must have.
@@ -91,49 +113,63 @@ type reported struct {
 	Severity string            `json:"severity"`
 }
 
-// Eval runs every compiled rule over input. Findings carry the rule's catalog severity.
+// Eval runs every compiled rule over input. Findings carry the rule's catalog severity;
+// a finding that several chunks report (one about another collection than the chunked
+// one) is kept once, as a Rego set would.
 func (e *Engine) Eval(ctx context.Context, input *model.Input) ([]finding.Finding, error) {
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
-	v, err := ast.InterfaceToValue(input)
+	tasks, err := e.tasks(input)
 	if err != nil {
 		return nil, err
 	}
-	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(v))
+	results, err := run(ctx, tasks)
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return nil, fmt.Errorf("rule evaluation exceeded %s", e.timeout)
 	}
 	if err != nil {
 		return nil, err
 	}
-	out := make([]finding.Finding, 0, len(rs))
-	for _, r := range rs {
-		id := fmt.Sprint(r.Bindings["category"]) + "/" + fmt.Sprint(r.Bindings["name"])
-		rule, _ := e.catalog.Rule(id)
-		f, err := decode(rule, r.Bindings["finding"])
-		if err != nil {
-			return nil, err
+	var out []finding.Finding
+	seen := map[string]bool{}
+	for _, rs := range results {
+		for _, r := range rs {
+			pair, ok := r.Bindings["x"].([]any)
+			if !ok || len(pair) != 2 {
+				return nil, fmt.Errorf("engine: unexpected result %v", r.Bindings["x"])
+			}
+			id, _ := pair[0].(string)
+			rule, _ := e.catalog.Rule(id)
+			f, key, err := decode(rule, pair[1])
+			if err != nil {
+				return nil, err
+			}
+			if !seen[key] {
+				seen[key] = true
+				out = append(out, f)
+			}
 		}
-		out = append(out, f)
 	}
 	return out, nil
 }
 
-func decode(rule finding.Rule, v any) (finding.Finding, error) {
+// decode reads a reported finding; key identifies it among the run's findings.
+func decode(rule finding.Rule, v any) (f finding.Finding, key string, err error) {
 	id := rule.ID
 	b, err := json.Marshal(v)
 	if err != nil {
-		return finding.Finding{}, err
+		return f, "", err
 	}
+	key = id + "\x00" + string(b)
 	var r reported
 	if err := json.Unmarshal(b, &r); err != nil || r.Message == "" || r.Location == nil {
-		return finding.Finding{}, fmt.Errorf("rule %s reported %s: want {\"message\": string, \"location\": position, \"related\"?: [...], \"severity\"?: string}", id, b)
+		return f, "", fmt.Errorf("rule %s reported %s: want {\"message\": string, \"location\": position, \"related\"?: [...], \"severity\"?: string}", id, b)
 	}
-	f := finding.Finding{RuleID: id, Message: r.Message, Pos: *r.Location, Related: r.Related, Severity: rule.Severity}
+	f = finding.Finding{RuleID: id, Message: r.Message, Pos: *r.Location, Related: r.Related, Severity: rule.Severity}
 	if r.Severity != "" {
 		if f.Severity, err = finding.ParseSeverity(r.Severity); err != nil || f.Severity == finding.None {
-			return f, fmt.Errorf("rule %s reported severity %q: want error, warning or info", id, r.Severity)
+			return f, "", fmt.Errorf("rule %s reported severity %q: want error, warning or info", id, r.Severity)
 		}
 	}
-	return f, nil
+	return f, key, nil
 }

@@ -94,6 +94,32 @@ func TestUserPolicyEvaluates(t *testing.T) {
 	}
 }
 
+// A user policy may declare custom.each: it is then evaluated Corefile by Corefile.
+func TestUserPolicyEach(t *testing.T) {
+	c, err := LoadCatalog(writePolicy(t, strings.Replace(goodPolicy, "severity: warning", "severity: warning\n#   each: corefiles", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := c.Compile(context.Background(), Options{Enabled: []string{"acme/no-google"}, Config: map[string]any{}, ChunkSize: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := &model.Input{}
+	for i := range 3 {
+		in.Corefiles = append(in.Corefiles, &model.Corefile{ServerBlocks: []*model.ServerBlock{{Directives: []*model.Directive{{
+			Name: "forward", Args: []model.Token{{Text: "."}, {Text: "8.8.8.8", Pos: model.Pos{File: "Corefile", Line: i + 1}}},
+		}}}}})
+	}
+	model.Normalize(in)
+	got, err := e.Eval(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 {
+		t.Fatalf("want a finding in each of the 3 Corefiles, got %+v", got)
+	}
+}
+
 func TestPolicyErrors(t *testing.T) {
 	cases := map[string]struct{ src, want string }{
 		"network": {strings.Replace(goodPolicy, `a.text == data.dnslint.params["acme/no-google"].banned`,
@@ -103,6 +129,8 @@ func TestPolicyErrors(t *testing.T) {
 			`opa.runtime().env.HOME == a.text`, 1), "opa.runtime is not allowed"},
 		"no metadata":  {strings.SplitN(goodPolicy, "package", 2)[0][:0] + "package dnslint.rules.acme.x\nreport := set()\n", "has no package METADATA"},
 		"bad severity": {strings.Replace(goodPolicy, "severity: warning", "severity: fatal", 1), `custom.severity must be error, warning or info, not "fatal"`},
+		"bad each": {strings.Replace(goodPolicy, "severity: warning", "severity: warning\n#   each: pods", 1),
+			"custom.each must name an input collection (corefiles, customs, autoscalers, workloads, resolv_confs, parse_errors), not pods"},
 		"duplicate id": {strings.Replace(goodPolicy, `acme["no-google"]`, `cache["low-ttl"]`, 1), "rule cache/low-ttl is already defined"},
 		"not a rule":   {"package acme.helpers\nx := 1\n", ""},
 		"syntax":       {"package dnslint.rules.acme.x\nreport contains if {\n", "rego_parse_error"},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -19,16 +20,12 @@ const DocsBase = "https://github.com/dnslint/dnslint/blob/main/docs/rules/"
 //
 //	title, description, related_resources (first ref: docs link for user policies),
 //	custom.severity (error|warning|info), custom.params (default thresholds),
+//	custom.each (read by eachOf),
 //	and any other custom keys, kept for the docs (e.g. since, until, source).
 func ruleFromAnnotations(m *ast.Module, category, name, file string, builtin bool) (finding.Rule, error) {
 	id := category + "/" + name
 	r := finding.Rule{ID: id, Category: category, Builtin: builtin, Source: file}
-	var a *ast.Annotations
-	for _, ann := range m.Annotations {
-		if ann.Scope == "package" {
-			a = ann
-		}
-	}
+	a := packageAnnotations(m)
 	if a == nil {
 		return r, fmt.Errorf("%s: rule %s has no package METADATA (title, description, custom.severity)", file, id)
 	}
@@ -51,7 +48,7 @@ func ruleFromAnnotations(m *ast.Module, category, name, file string, builtin boo
 	}
 	r.Extra = map[string]any{}
 	for k, v := range a.Custom {
-		if k != "severity" && k != "params" {
+		if k != "severity" && k != "params" && k != "each" {
 			r.Extra[k] = v
 		}
 	}
@@ -78,4 +75,28 @@ func (c *Catalog) addData(fsys fs.FS, file string) error {
 	}
 	c.data[strings.TrimSuffix(path.Base(file), ".json")] = v
 	return nil
+}
+
+func packageAnnotations(m *ast.Module) *ast.Annotations {
+	var a *ast.Annotations
+	for _, ann := range m.Annotations {
+		if ann.Scope == "package" {
+			a = ann
+		}
+	}
+	return a
+}
+
+// eachOf reads a rule's METADATA custom.each: the input collection it reports on one
+// element at a time ("" when it needs the whole input).
+func eachOf(m *ast.Module, r finding.Rule, file string) (string, error) {
+	v, ok := packageAnnotations(m).Custom["each"]
+	if !ok {
+		return "", nil
+	}
+	each, _ := v.(string)
+	if !slices.Contains(collections(), each) {
+		return "", fmt.Errorf("%s: rule %s: METADATA custom.each must name an input collection (%s), not %v", file, r.ID, strings.Join(collections(), ", "), v)
+	}
+	return each, nil
 }

@@ -1,0 +1,84 @@
+package lint_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dnslint/dnslint/bench/corpus"
+	"github.com/dnslint/dnslint/lint"
+	"github.com/dnslint/dnslint/lint/finding"
+	"github.com/dnslint/dnslint/lint/source"
+)
+
+// TestEachDeclarationsHold checks the rules' METADATA custom.each: evaluating each such
+// rule over one element of its collection at a time must find exactly what evaluating it
+// over the whole input finds. The input is everything the repository's tests lint —
+// rule fixtures, examples, distribution defaults, known bugs — plus a generated corpus and
+// the real-world corpus when present, all as one run, so that documents that relate to
+// each other across files (a CoreDNS Deployment and its ConfigMap, an autoscaler and its
+// target, coredns-custom keys) meet.
+func TestEachDeclarationsHold(t *testing.T) {
+	generated := t.TempDir()
+	if err := corpus.Write(generated, corpus.Options{N: 400, PerFile: 10, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	roots := []string{filepath.Join("..", "testdata"), generated}
+	if _, err := os.Stat(*corpusDir); err == nil {
+		roots = append(roots, *corpusDir)
+	}
+	files, _ := (&source.Walker{}).Collect(roots)
+	ctx := context.Background()
+	lintWith := func(opts lint.Options) *lint.Result {
+		t.Helper()
+		l, err := lint.New(ctx, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := l.Lint(ctx, files)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	whole := lintWith(lint.Options{WholeInput: true})
+	if len(whole.Findings) < 1000 {
+		t.Fatalf("only %d findings over %d files: the input is too small to test anything", len(whole.Findings), len(files))
+	}
+	for _, chunk := range []int{1, 0} {
+		got := lintWith(lint.Options{ChunkSize: chunk})
+		if !reflect.DeepEqual(whole.Findings, got.Findings) {
+			t.Errorf("chunks of %d (0: default) find otherwise than the whole input (-whole +chunked):\n%s", chunk, difference(whole.Findings, got.Findings))
+		}
+	}
+}
+
+// difference lists the findings only one of a and b has.
+func difference(a, b []finding.Finding) string {
+	count := map[string]int{}
+	for _, f := range a {
+		count[fmt.Sprintf("%+v", f)]--
+	}
+	for _, f := range b {
+		count[fmt.Sprintf("%+v", f)]++
+	}
+	var out []string
+	for k, n := range count {
+		switch {
+		case n < 0:
+			out = append(out, "- "+k)
+		case n > 0:
+			out = append(out, "+ "+k)
+		}
+	}
+	slices.Sort(out)
+	if len(out) > 40 {
+		out = append(out[:40], fmt.Sprintf("… and %d more", len(out)-40))
+	}
+	return strings.Join(out, "\n")
+}
