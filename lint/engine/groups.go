@@ -102,8 +102,9 @@ func (e *Engine) tasks(input *model.Input) ([]task, error) {
 	elems := map[string][]*ast.Term{}
 	keys := map[string]*ast.Term{}
 	whole := make([][2]*ast.Term, 0, len(collections()))
+	c := newConverter()
 	for i, name := range collections() {
-		t, err := encode(v.Field(i))
+		t, err := c.encode(v.Field(i))
 		if err != nil {
 			return nil, err
 		}

@@ -18,14 +18,33 @@ import (
 // encoder per type built once. Converting the model of a run this way costs a fraction of
 // marshalling it to JSON and parsing that back.
 func toValue(v any) (ast.Value, error) {
-	t, err := encode(reflect.ValueOf(v))
+	t, err := newConverter().encode(reflect.ValueOf(v))
 	if err != nil {
 		return nil, err
 	}
 	return t.Value, nil
 }
 
-type encoder func(reflect.Value) (*ast.Term, error)
+type encoder func(*converter, reflect.Value) (*ast.Term, error)
+
+// converter holds what one conversion shares between the terms it makes: every distinct
+// string once (file names, plugin names and keywords repeat throughout a run's model).
+// Small integers, booleans and null come from OPA's interned terms. Terms are immutable,
+// so sharing them is safe; it takes a run's input from several hundred MB to a fraction.
+type converter struct {
+	strings map[string]*ast.Term
+}
+
+func newConverter() *converter { return &converter{strings: map[string]*ast.Term{}} }
+
+func (c *converter) str(s string) *ast.Term {
+	t, ok := c.strings[s]
+	if !ok {
+		t = ast.StringTerm(s)
+		c.strings[s] = t
+	}
+	return t
+}
 
 var (
 	encoders sync.Map // reflect.Type → encoder, complete
@@ -38,11 +57,11 @@ var (
 	marshalerType  = reflect.TypeFor[json.Marshaler]()
 )
 
-func encode(v reflect.Value) (*ast.Term, error) {
+func (c *converter) encode(v reflect.Value) (*ast.Term, error) {
 	if !v.IsValid() {
-		return ast.NullTerm(), nil
+		return ast.InternedNullTerm, nil
 	}
-	return encoderFor(v.Type())(v)
+	return encoderFor(v.Type())(c, v)
 }
 
 func encoderFor(t reflect.Type) encoder {
@@ -65,7 +84,7 @@ func buildEncoder(t reflect.Type) encoder {
 		return e
 	}
 	var built encoder
-	pending[t] = func(v reflect.Value) (*ast.Term, error) { return built(v) }
+	pending[t] = func(c *converter, v reflect.Value) (*ast.Term, error) { return built(c, v) }
 	built = newEncoder(t)
 	delete(pending, t)
 	encoders.Store(t, built)
@@ -74,7 +93,7 @@ func buildEncoder(t reflect.Type) encoder {
 
 func newEncoder(t reflect.Type) encoder {
 	if t == jsonNumberType {
-		return func(v reflect.Value) (*ast.Term, error) {
+		return func(c *converter, v reflect.Value) (*ast.Term, error) {
 			if v.String() == "" {
 				return ast.NumberTerm("0"), nil // as encoding/json writes it
 			}
@@ -86,19 +105,22 @@ func newEncoder(t reflect.Type) encoder {
 	}
 	switch t.Kind() {
 	case reflect.String:
-		return func(v reflect.Value) (*ast.Term, error) { return ast.StringTerm(v.String()), nil }
+		return func(c *converter, v reflect.Value) (*ast.Term, error) { return c.str(v.String()), nil }
 	case reflect.Bool:
-		return func(v reflect.Value) (*ast.Term, error) { return ast.BooleanTerm(v.Bool()), nil }
+		return func(_ *converter, v reflect.Value) (*ast.Term, error) { return ast.InternedTerm(v.Bool()), nil }
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return func(v reflect.Value) (*ast.Term, error) {
+		return func(_ *converter, v reflect.Value) (*ast.Term, error) {
+			if i := v.Int(); i >= 0 && i <= 512 {
+				return ast.InternedTerm(int(i)), nil
+			}
 			return ast.NumberTerm(json.Number(strconv.FormatInt(v.Int(), 10))), nil
 		}
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return func(v reflect.Value) (*ast.Term, error) {
+		return func(c *converter, v reflect.Value) (*ast.Term, error) {
 			return ast.NumberTerm(json.Number(strconv.FormatUint(v.Uint(), 10))), nil
 		}
 	case reflect.Float32, reflect.Float64:
-		return func(v reflect.Value) (*ast.Term, error) { // encoding/json's formatting, exactly
+		return func(c *converter, v reflect.Value) (*ast.Term, error) { // encoding/json's formatting, exactly
 			b, err := json.Marshal(v.Interface())
 			if err != nil {
 				return nil, err
@@ -106,25 +128,25 @@ func newEncoder(t reflect.Type) encoder {
 			return ast.NumberTerm(json.Number(b)), nil
 		}
 	case reflect.Pointer, reflect.Interface:
-		return func(v reflect.Value) (*ast.Term, error) {
+		return func(c *converter, v reflect.Value) (*ast.Term, error) {
 			if v.IsNil() {
-				return ast.NullTerm(), nil
+				return ast.InternedNullTerm, nil
 			}
-			return encode(v.Elem())
+			return c.encode(v.Elem())
 		}
 	case reflect.Slice, reflect.Array:
 		if t.Elem().Kind() == reflect.Uint8 {
 			return viaJSON // []byte is base64 text in JSON
 		}
 		elem := buildEncoder(t.Elem())
-		return func(v reflect.Value) (*ast.Term, error) {
+		return func(c *converter, v reflect.Value) (*ast.Term, error) {
 			if v.Kind() == reflect.Slice && v.IsNil() {
-				return ast.NullTerm(), nil
+				return ast.InternedNullTerm, nil
 			}
 			terms := make([]*ast.Term, v.Len())
 			for i := range terms {
 				var err error
-				if terms[i], err = elem(v.Index(i)); err != nil {
+				if terms[i], err = elem(c, v.Index(i)); err != nil {
 					return nil, err
 				}
 			}
@@ -135,24 +157,24 @@ func newEncoder(t reflect.Type) encoder {
 			return viaJSON
 		}
 		elem := buildEncoder(t.Elem())
-		return func(v reflect.Value) (*ast.Term, error) {
+		return func(c *converter, v reflect.Value) (*ast.Term, error) {
 			if v.IsNil() {
-				return ast.NullTerm(), nil
+				return ast.InternedNullTerm, nil
 			}
 			pairs := make([][2]*ast.Term, 0, v.Len())
 			for it := v.MapRange(); it.Next(); {
-				val, err := elem(it.Value())
+				val, err := elem(c, it.Value())
 				if err != nil {
 					return nil, err
 				}
-				pairs = append(pairs, [2]*ast.Term{ast.StringTerm(it.Key().String()), val})
+				pairs = append(pairs, [2]*ast.Term{c.str(it.Key().String()), val})
 			}
 			return ast.ObjectTerm(pairs...), nil
 		}
 	case reflect.Struct:
 		return structEncoder(t)
 	default:
-		return func(reflect.Value) (*ast.Term, error) {
+		return func(*converter, reflect.Value) (*ast.Term, error) {
 			return nil, fmt.Errorf("engine: cannot give a %s to Rego", t)
 		}
 	}
@@ -176,7 +198,7 @@ func structEncoder(t reflect.Type) encoder {
 			continue
 		}
 		if f.Anonymous {
-			return func(reflect.Value) (*ast.Term, error) {
+			return func(*converter, reflect.Value) (*ast.Term, error) {
 				return nil, fmt.Errorf("engine: %s embeds %s: embedded fields are not supported", t, f.Type)
 			}
 		}
@@ -192,14 +214,14 @@ func structEncoder(t reflect.Type) encoder {
 			index: i, key: ast.StringTerm(name), omitEmpty: hasOption(opts, "omitempty"), encode: buildEncoder(f.Type),
 		})
 	}
-	return func(v reflect.Value) (*ast.Term, error) {
+	return func(c *converter, v reflect.Value) (*ast.Term, error) {
 		pairs := make([][2]*ast.Term, 0, len(fields))
 		for _, f := range fields {
 			fv := v.Field(f.index)
 			if f.omitEmpty && isEmpty(fv) {
 				continue
 			}
-			val, err := f.encode(fv)
+			val, err := f.encode(c, fv)
 			if err != nil {
 				return nil, err
 			}
@@ -233,7 +255,7 @@ func isEmpty(v reflect.Value) bool {
 
 // viaJSON converts the rare values whose JSON form is not plain (floats, []byte, custom
 // marshalers) the way ast.InterfaceToValue does.
-func viaJSON(v reflect.Value) (*ast.Term, error) {
+func viaJSON(_ *converter, v reflect.Value) (*ast.Term, error) {
 	b, err := json.Marshal(v.Interface())
 	if err != nil {
 		return nil, err
