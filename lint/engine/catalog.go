@@ -1,12 +1,15 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -22,6 +25,7 @@ type Catalog struct {
 	each    map[string]string      // rule id → its METADATA custom.each (see groups.go)
 	libs    []*ast.Module          // helper packages (not rules)
 	data    map[string]any         // data/*.json documents, merged under data.dnslint
+	user    bool                   // whether any policy comes from a --policy directory
 }
 
 // Rule returns a rule by id.
@@ -60,36 +64,71 @@ func LoadCatalog(policyDirs ...string) (*Catalog, error) {
 }
 
 func (c *Catalog) addFS(fsys fs.FS, prefix string, builtin bool) error {
-	return fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		name := prefix + path
+	var paths []string
+	err := fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
 		switch {
+		case err != nil:
+			return err
 		case d.IsDir():
 			return nil
 		case builtin && strings.HasSuffix(path, ".json") && strings.HasPrefix(path, "data/"):
 			return c.addData(fsys, path)
-		case !strings.HasSuffix(path, ".rego") || strings.HasSuffix(path, "_test.rego"):
-			return nil
+		case strings.HasSuffix(path, ".rego") && !strings.HasSuffix(path, "_test.rego"):
+			paths = append(paths, path)
 		}
-		src, err := fs.ReadFile(fsys, path)
-		if err != nil {
-			return err
-		}
-		m, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{
-			ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: capabilities(),
-		})
-		if err != nil {
-			return fmt.Errorf("policy: %w", err)
-		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	modules, err := parseModules(fsys, prefix, paths)
+	if err != nil {
+		return err
+	}
+	for i, m := range modules {
 		if !builtin {
+			c.user = true
 			if err := checkSandbox(m); err != nil {
 				return fmt.Errorf("policy: %w", err)
 			}
 		}
-		return c.addModule(m, name, builtin)
-	})
+		if err := c.addModule(m, prefix+paths[i], builtin); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parseModules parses the Rego files on every core (parsing the built-in catalog is a
+// good part of dnslint's start-up), returning the modules in the order of paths.
+func parseModules(fsys fs.FS, prefix string, paths []string) ([]*ast.Module, error) {
+	modules := make([]*ast.Module, len(paths))
+	errs := make([]error, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Go(func() {
+			for i := range next {
+				src, err := fs.ReadFile(fsys, paths[i])
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				modules[i], err = ast.ParseModuleWithOpts(prefix+paths[i], string(src), ast.ParserOptions{
+					ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: capabilities(),
+				})
+				if err != nil {
+					errs[i] = fmt.Errorf("policy: %w", err)
+				}
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return modules, errors.Join(errs...)
 }
 
 func (c *Catalog) addModule(m *ast.Module, file string, builtin bool) error {

@@ -82,6 +82,11 @@ func (c *Catalog) Compile(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	maps.Copy(modules, groupMods)
 	compiler := ast.NewCompiler().WithCapabilities(capabilities())
+	if !c.user {
+		// The built-in rules are type-checked by their tests (go test ./rules compiles
+		// them all with every stage); skipping the check saves a sixth of the start-up.
+		compiler = compiler.WithSkipStages(ast.StageCheckTypes)
+	}
 	if compiler.Compile(modules); compiler.Failed() {
 		return nil, fmt.Errorf("policy: %v", compiler.Errors)
 	}
