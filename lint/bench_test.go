@@ -69,3 +69,37 @@ func BenchmarkWalk(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLintOne is the admission webhook's case: one object (a Deployment with a
+// dnsConfig) per Lint call, with the rules compiled once.
+func BenchmarkLintOne(b *testing.B) {
+	src := []byte(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  template:
+    spec:
+      dnsPolicy: None
+      dnsConfig:
+        options:
+          - name: ndots
+            value: "8"
+      containers:
+        - name: web
+          image: nginx
+`)
+	files := []*source.File{{Path: "shop/Deployment/web", Data: src, Format: source.YAML}}
+	l, err := lint.New(context.Background(), lint.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := l.Lint(context.Background(), files)
+		if err != nil || len(res.Findings) == 0 {
+			b.Fatal(err, res)
+		}
+	}
+}

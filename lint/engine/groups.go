@@ -140,10 +140,23 @@ func (e *Engine) tasks(input *model.Input) ([]task, error) {
 	return out, nil
 }
 
+// inline is the most tasks run evaluates in the calling goroutine: a small input (the
+// webhook's one object) is not worth handing over, and a fresh goroutine pays again for
+// growing the deep stack OPA's evaluation needs.
+const inline = 3
+
 // run evaluates the tasks on every core and returns their results in task order.
 func run(ctx context.Context, tasks []task) ([]rego.ResultSet, error) {
 	results := make([]rego.ResultSet, len(tasks))
 	errs := make([]error, len(tasks))
+	if len(tasks) <= inline || runtime.GOMAXPROCS(0) == 1 {
+		for i, t := range tasks {
+			if results[i], errs[i] = t.query.Eval(ctx, rego.EvalParsedInput(t.input)); errs[i] != nil {
+				return nil, errs[i]
+			}
+		}
+		return results, ctx.Err()
+	}
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(tasks)) {
