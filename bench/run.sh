@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # make bench: whole-process timings of dnslint against conftest and a bare YAML parse, cold
-# start, peak memory and the Go micro-benchmarks; writes bench/results.md.
+# start, peak memory, the Go micro-benchmarks and the webhook under load; writes
+# bench/results.md, ending with bench/analysis.md (targets met or not, and why: written
+# by hand from the numbers and the profiles).
 #
 # Installs what it needs once into git-ignored caches: conftest (Go module proxy) under
 # .cache/conftest/<version>, hyperfine from Debian when missing.
@@ -8,6 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CONFTEST_VERSION=v0.71.1
 SIZES=${SIZES:-"100 1000 10000"}
+WEBHOOK_RATES=${WEBHOOK_RATES:-100,250,500,1000}
+WEBHOOK_DURATION=${WEBHOOK_DURATION:-10s}
 # The dnslint rules that check what bench/conftest/policy/dns.rego checks.
 SAME=pod/high-ndots,pod/too-many-nameservers,pod/none-without-nameservers,cache/low-ttl
 cache=${DNSLINT_CACHE:-$PWD/.cache}
@@ -71,8 +75,9 @@ PY
 done
 
 # Cold start: one small file, the pre-commit case.
-hyperfine --warmup 3 --runs 30 -N --ignore-failure --export-markdown "$out/h-cold.md" \
-	-n "dnslint, one Corefile" "$out/dnslint lint --fail-on none testdata/examples/Corefile" >&2
+hyperfine --warmup 3 --runs 30 -N --export-markdown "$out/h-cold.md" \
+	-n "dnslint, one Corefile" "$out/dnslint lint --fail-on none testdata/examples/clusters/onprem/Corefile" \
+	-n "dnslint version (start-up and catalog parse, no compile)" "$out/dnslint version" >&2
 largest=$(echo "$SIZES" | tr ' ' '\n' | sort -n | tail -1)
 peak=$( { /usr/bin/time -f '%M' "$out/dnslint" lint --fail-on none -f json -o /dev/null "$out/corpus-$largest" >/dev/null; } 2>&1 | tail -1)
 {
@@ -87,5 +92,14 @@ peak=$( { /usr/bin/time -f '%M' "$out/dnslint" lint --fail-on none -f json -o /d
 	echo '```'
 	go test -run '^$' -bench . -benchmem -count 1 ./lint/... 2>/dev/null | grep -E '^(Benchmark|pkg:)' || true
 	echo '```'
+	echo
+	echo "## Webhook under load"
+	echo
+	echo "\`go run ./bench/webhookload -rates $WEBHOOK_RATES -duration $WEBHOOK_DURATION\` (TLS on loopback, open"
+	echo "loop, a mix of four AdmissionReviews; the load generator shares the machine's cores):"
+	echo
+	go run ./bench/webhookload -dnslint "$out/dnslint" -rates "$WEBHOOK_RATES" -duration "$WEBHOOK_DURATION" 2>/dev/null
+	echo
+	cat bench/analysis.md
 } >>"$results"
 echo "wrote $results" >&2

@@ -97,7 +97,7 @@ func runAudit(cmd *cobra.Command, f *auditFlags) error {
 		}
 	}
 	cv := firstNonEmpty(f.corednsVersion, cfg.CoreDNSVersion, corednsRelease(objs, f.dnsNS))
-	l, err := lint.New(cmd.Context(), lint.Options{
+	l, err := newLinter(cmd.Context(), lint.Options{
 		Config: cfg, Enable: f.enable, Disable: f.disable, Policies: f.policies,
 		CoreDNSVersion: cv, KubernetesVersion: kv, IgnoreSuppressions: f.ignoreSuppressions,
 	})

@@ -69,7 +69,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		return err
 	}
 	out.linkBase = f.linkBase
-	l, err := lint.New(cmd.Context(), lint.Options{
+	l, err := newLinter(cmd.Context(), lint.Options{
 		Config: cfg, Enable: f.enable, Disable: f.disable, Policies: f.policies,
 		CoreDNSVersion: f.corednsVersion, KubernetesVersion: f.kubernetesVersion,
 		IgnoreSuppressions: f.ignoreSuppressions, MaxFileSize: f.maxFileSize,

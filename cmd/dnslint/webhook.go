@@ -104,7 +104,7 @@ func runWebhook(cmd *cobra.Command, f *webhookFlags) error {
 	}
 	ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGTERM, os.Interrupt)
 	defer stop()
-	l, err := lint.New(ctx, lint.Options{
+	l, err := newLinter(ctx, lint.Options{
 		Config: cfg, Enable: f.enable, Disable: f.disable, Policies: f.policies,
 		CoreDNSVersion: f.corednsVersion, KubernetesVersion: f.kubernetesVersion,
 		IgnoreSuppressions: !f.honorSuppressions,
