@@ -105,7 +105,7 @@ func (c *Catalog) Compile(ctx context.Context, opts Options) (*Engine, error) {
 		if err != nil {
 			return nil, fmt.Errorf("policy: %w", err)
 		}
-		e.groups = append(e.groups, group{each: each, query: pq})
+		e.groups = append(e.groups, group{each: each, reads: readsOf(compiler, each), query: pq})
 	}
 	return e, nil
 }
@@ -124,11 +124,7 @@ type reported struct {
 func (e *Engine) Eval(ctx context.Context, input *model.Input) ([]finding.Finding, error) {
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
-	tasks, err := e.tasks(input)
-	if err != nil {
-		return nil, err
-	}
-	results, err := run(ctx, tasks)
+	results, err := e.evalGroups(ctx, input)
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return nil, fmt.Errorf("rule evaluation exceeded %s", e.timeout)
 	}

@@ -44,6 +44,7 @@ var collections = sync.OnceValue(func() []string {
 // that see the whole input.
 type group struct {
 	each  string
+	reads []string // the input collections its rules read (readsOf)
 	query rego.PreparedEvalQuery
 }
 
@@ -88,56 +89,150 @@ func groupQuery(each string) string {
 	return "data.dnslint.engine." + groupPackage(each) + ".findings[x]"
 }
 
-// task is one evaluation: a group's query over an input.
+// task is one evaluation: a group's query over an input, built when the evaluation
+// starts (so that only the chunks being evaluated exist as Rego values).
 type task struct {
 	query rego.PreparedEvalQuery
-	input ast.Value
+	input func() (ast.Value, error)
 }
 
-// tasks splits the run's input into the evaluations of every group: the whole input for
-// the rules without `each`, chunks of their collection for the others. Groups whose
-// collection is empty are left out.
-func (e *Engine) tasks(input *model.Input) ([]task, error) {
-	v := reflect.ValueOf(input).Elem()
-	elems := map[string][]*ast.Term{}
-	keys := map[string]*ast.Term{}
-	whole := make([][2]*ast.Term, 0, len(collections()))
-	c := newConverter()
+func (t task) eval(ctx context.Context) (rego.ResultSet, error) {
+	in, err := t.input()
+	if err != nil {
+		return nil, err
+	}
+	return t.query.Eval(ctx, rego.EvalParsedInput(in))
+}
+
+// evalGroups evaluates the groups one after the other, each over the collections its
+// rules read: chunks of its `each` collection, converted chunk by chunk, and the others
+// whole, converted once and dropped after the last group that reads them. So the run's
+// input never exists whole as Rego values unless one group reads it all, and the memory
+// of a large run is that of its largest context, not of everything.
+func (e *Engine) evalGroups(ctx context.Context, input *model.Input) ([]rego.ResultSet, error) {
+	fields := reflect.ValueOf(input).Elem()
+	index := map[string]int{}
 	for i, name := range collections() {
-		t, err := c.encode(v.Field(i))
+		index[name] = i
+	}
+	conv := newConverter()
+	whole := map[string]*ast.Term{}
+	pending := map[string]int{} // collection → groups still to run that read it whole
+	for _, g := range e.groups {
+		for _, name := range g.context() {
+			pending[name]++
+		}
+	}
+	var out []rego.ResultSet
+	for _, g := range e.groups {
+		var pairs [][2]*ast.Term
+		for _, name := range g.context() {
+			t, ok := whole[name]
+			if !ok {
+				var err error
+				if t, err = conv.encode(fields.Field(index[name])); err != nil {
+					return nil, err
+				}
+				whole[name] = t
+			}
+			pairs = append(pairs, [2]*ast.Term{ast.InternedTerm(name), t})
+		}
+		var tasks []task
+		if g.each == "" {
+			tasks = append(tasks, task{g.query, func() (ast.Value, error) { return ast.NewObject(pairs...), nil }})
+		} else {
+			list := fields.Field(index[g.each])
+			for start := 0; start < list.Len(); start += e.chunk {
+				end := min(start+e.chunk, list.Len())
+				tasks = append(tasks, task{g.query, func() (ast.Value, error) {
+					conv := newConverter() // one per chunk: chunks are built in parallel
+					chunk := make([]*ast.Term, 0, end-start)
+					for j := start; j < end; j++ {
+						t, err := conv.encode(list.Index(j))
+						if err != nil {
+							return nil, err
+						}
+						chunk = append(chunk, t)
+					}
+					item := [2]*ast.Term{ast.InternedTerm(g.each), ast.ArrayTerm(chunk...)}
+					return ast.NewObject(append(slices.Clip(pairs), item)...), nil
+				}})
+			}
+		}
+		results, err := run(ctx, tasks)
 		if err != nil {
 			return nil, err
 		}
-		arr, ok := t.Value.(*ast.Array)
-		if !ok {
-			arr = ast.NewArray() // a nil slice: Normalize was not run
-			t = ast.NewTerm(arr)
-		}
-		for j := range arr.Len() {
-			elems[name] = append(elems[name], arr.Elem(j))
-		}
-		keys[name] = ast.StringTerm(name)
-		whole = append(whole, [2]*ast.Term{keys[name], t})
-	}
-	var out []task
-	for _, g := range e.groups {
-		if g.each == "" {
-			out = append(out, task{g.query, ast.NewObject(whole...)})
-			continue
-		}
-		all := elems[g.each]
-		for start := 0; start < len(all); start += e.chunk {
-			chunk := all[start:min(start+e.chunk, len(all))]
-			pairs := slices.Clone(whole)
-			for i := range pairs {
-				if pairs[i][0] == keys[g.each] {
-					pairs[i][1] = ast.ArrayTerm(chunk...)
-				}
+		out = append(out, results...)
+		for _, name := range g.context() {
+			if pending[name]--; pending[name] == 0 {
+				delete(whole, name)
 			}
-			out = append(out, task{g.query, ast.NewObject(pairs...)})
 		}
 	}
 	return out, nil
+}
+
+// context are the collections a group's rules read whole: all they read but the one
+// they are chunked by.
+func (g group) context() []string {
+	return slices.DeleteFunc(slices.Clone(g.reads), func(name string) bool { return name == g.each })
+}
+
+// readsOf lists the input collections that the rules of a compiled group module reach,
+// through every rule and function they depend on (OPA's dependency graph): `input.X`
+// names X; `input` alone, or `input[x]`, reads every collection.
+func readsOf(compiler *ast.Compiler, each string) []string {
+	path := ast.MustParseRef("data.dnslint.engine." + groupPackage(each) + ".findings")
+	seen := map[*ast.Rule]bool{}
+	reads := map[string]bool{}
+	var term func(t *ast.Term) bool
+	term = func(t *ast.Term) bool {
+		switch v := t.Value.(type) {
+		case ast.Ref:
+			if !v.HasPrefix(ast.InputRootRef) {
+				return false
+			}
+			if name, ok := v[min(1, len(v)-1)].Value.(ast.String); ok && len(v) > 1 {
+				reads[string(name)] = true
+			} else {
+				reads["*"] = true
+			}
+			for _, x := range v[1:] { // input.workloads[input.i]: refs inside the ref
+				ast.WalkTerms(x, term)
+			}
+			return true // not into the ref's head, the var input
+		case ast.Var:
+			if v.Equal(ast.InputRootDocument.Value) {
+				reads["*"] = true // input as a whole
+			}
+		}
+		return false
+	}
+	var visit func(r *ast.Rule)
+	visit = func(r *ast.Rule) {
+		if seen[r] {
+			return
+		}
+		seen[r] = true
+		ast.WalkTerms(r, term)
+		for dep := range compiler.Graph.Dependencies(r) {
+			visit(dep.(*ast.Rule))
+		}
+	}
+	for _, r := range compiler.GetRulesExact(path) {
+		visit(r)
+	}
+	if reads["*"] {
+		return collections()
+	}
+	var out []string
+	for _, name := range collections() {
+		if reads[name] {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // inline is the most tasks run evaluates in the calling goroutine: a small input (the
@@ -151,7 +246,7 @@ func run(ctx context.Context, tasks []task) ([]rego.ResultSet, error) {
 	errs := make([]error, len(tasks))
 	if len(tasks) <= inline || runtime.GOMAXPROCS(0) == 1 {
 		for i, t := range tasks {
-			if results[i], errs[i] = t.query.Eval(ctx, rego.EvalParsedInput(t.input)); errs[i] != nil {
+			if results[i], errs[i] = t.eval(ctx); errs[i] != nil {
 				return nil, errs[i]
 			}
 		}
@@ -162,7 +257,7 @@ func run(ctx context.Context, tasks []task) ([]rego.ResultSet, error) {
 	for range min(runtime.GOMAXPROCS(0), len(tasks)) {
 		wg.Go(func() {
 			for i := range next {
-				results[i], errs[i] = tasks[i].query.Eval(ctx, rego.EvalParsedInput(tasks[i].input))
+				results[i], errs[i] = tasks[i].eval(ctx)
 			}
 		})
 	}
