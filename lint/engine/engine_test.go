@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -193,5 +194,46 @@ func TestMalformedReport(t *testing.T) {
 	model.Normalize(in)
 	if _, err := e.Eval(context.Background(), in); err == nil || !strings.Contains(err.Error(), "rule acme/no-google reported") {
 		t.Fatalf("got %v", err)
+	}
+}
+
+// readsOf follows the rules a group depends on down to their input references.
+func TestGroupReads(t *testing.T) {
+	c, err := LoadCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		rules []string
+		each  string
+		want  []string
+	}{
+		// high-ndots reads workloads; nothing else through lib.pod's functions it calls.
+		{[]string{"pod/high-ndots"}, "workloads", []string{"workloads"}},
+		// probe-without-plugin reads the Corefiles a CoreDNS Deployment mounts.
+		{[]string{"coredns/probe-without-plugin"}, "workloads", []string{"corefiles", "workloads"}},
+		// single-replica looks for autoscalers and the autoscaler Deployments among workloads.
+		{[]string{"coredns/single-replica"}, "", []string{"autoscalers", "workloads"}},
+	} {
+		e, err := c.Compile(context.Background(), Options{Enabled: tc.rules, Config: map[string]any{"plugins": []string{}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(e.groups) != 1 || e.groups[0].each != tc.each || !slices.Equal(e.groups[0].reads, tc.want) {
+			t.Errorf("%v: groups %+v, want one over %q reading %v", tc.rules, e.groups, tc.each, tc.want)
+		}
+	}
+	// A policy that takes input as a whole reads every collection.
+	src := strings.Replace(goodPolicy, `a.text == data.dnslint.params["acme/no-google"].banned`, `count(input) > 0`, 1)
+	c, err = LoadCatalog(writePolicy(t, src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := c.Compile(context.Background(), Options{Enabled: []string{"acme/no-google"}, Config: map[string]any{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(e.groups[0].reads, collections()) {
+		t.Errorf("reads %v, want every collection", e.groups[0].reads)
 	}
 }
