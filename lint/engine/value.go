@@ -143,6 +143,9 @@ func newEncoder(t reflect.Type) encoder {
 			if v.Kind() == reflect.Slice && v.IsNil() {
 				return ast.InternedNullTerm, nil
 			}
+			if v.Len() == 0 {
+				return ast.InternedEmptyArray, nil
+			}
 			terms := make([]*ast.Term, v.Len())
 			for i := range terms {
 				var err error
