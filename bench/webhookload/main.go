@@ -37,14 +37,15 @@ func main() {
 	bin := flag.String("dnslint", "bin/dnslint", "dnslint binary")
 	rates := flag.String("rates", "100,250,500,1000", "request rates to try, per second")
 	duration := flag.Duration("duration", 10*time.Second, "time at each rate")
+	profile := flag.String("cpu-profile", "", "have the webhook write a CPU profile to this file")
 	flag.Parse()
-	if err := run(*bin, *rates, *duration); err != nil {
+	if err := run(*bin, *rates, *duration, *profile); err != nil {
 		fmt.Fprintln(os.Stderr, "webhookload:", err)
 		os.Exit(1)
 	}
 }
 
-func run(bin, rates string, d time.Duration) error {
+func run(bin, rates string, d time.Duration, profile string) error {
 	dir, err := os.MkdirTemp("", "webhookload")
 	if err != nil {
 		return err
@@ -58,7 +59,11 @@ func run(bin, rates string, d time.Duration) error {
 	if err != nil {
 		return err
 	}
-	cmd := exec.Command(bin, "webhook", "--listen", addr, "--tls-cert-file", filepath.Join(dir, "tls.crt"), "--tls-private-key-file", filepath.Join(dir, "tls.key"))
+	args := []string{"webhook", "--listen", addr, "--tls-cert-file", filepath.Join(dir, "tls.crt"), "--tls-private-key-file", filepath.Join(dir, "tls.key")}
+	if profile != "" {
+		args = append(args, "--cpu-profile", profile)
+	}
+	cmd := exec.Command(bin, args...)
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
 		return err
