@@ -82,3 +82,35 @@ func difference(a, b []finding.Finding) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestCompileOnNeed lints inputs that hold only some collections both ways: with the rules
+// compiled on first need (those of absent collections left out) and with every rule
+// compiled up front. The findings must be the same.
+func TestCompileOnNeed(t *testing.T) {
+	ctx := context.Background()
+	var dirs []string
+	for _, dir := range []string{"examples/clusters/onprem", "examples/clusters/aks-prod", "examples/apps/checkout", "rules/coredns", "rules/resolv", "rules/autoscaler", "rules/custom"} {
+		dirs = append(dirs, filepath.Join("..", "testdata", filepath.FromSlash(dir)))
+	}
+	for _, dir := range dirs {
+		files, _ := (&source.Walker{}).Collect([]string{dir})
+		var got [2][]finding.Finding
+		for i, all := range []bool{false, true} {
+			l, err := lint.New(ctx, lint.Options{CompileAll: all})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := l.Lint(ctx, files)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got[i] = res.Findings
+		}
+		if len(got[1]) == 0 {
+			t.Errorf("%s: no findings at all: not a test", dir)
+		}
+		if !reflect.DeepEqual(got[0], got[1]) {
+			t.Errorf("%s: compiled on need, otherwise than all at once (-need +all):\n%s", dir, difference(got[0], got[1]))
+		}
+	}
+}

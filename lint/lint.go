@@ -37,15 +37,20 @@ type Options struct {
 	// ChunkSize is how many elements of its collection an each-rule sees per evaluation
 	// (0: the engine's default).
 	ChunkSize int
+	// CompileAll compiles every enabled rule in New. Without it, and without user
+	// policies (whose errors New must report), each Lint compiles on first need only the
+	// rules that can fire on its input (see compile.go): a one-shot run starts faster.
+	// A Linter that serves many inputs (the webhook) compiles all at once.
+	CompileAll bool
 }
 
 // Linter lints inputs with a fixed, compiled set of rules.
 type Linter struct {
 	opts     Options
 	catalog  *engine.Catalog
-	engine   *engine.Engine
 	sel      *config.Selection
 	platform string
+	engines  engines
 }
 
 // New loads the catalog, resolves the configuration against it and compiles the enabled rules.
@@ -79,11 +84,14 @@ func New(ctx context.Context, opts Options) (*Linter, error) {
 		}
 		conf["kubernetes_version"] = k
 	}
-	eng, err := cat.Compile(ctx, engine.Options{Enabled: sel.Enabled, Params: sel.Params, Config: conf, Whole: opts.WholeInput, ChunkSize: opts.ChunkSize})
-	if err != nil {
-		return nil, err
+	l := &Linter{opts: opts, catalog: cat, sel: sel, platform: cfg.Platform}
+	l.engines.opts = engine.Options{Enabled: sel.Enabled, Params: sel.Params, Config: conf, Whole: opts.WholeInput, ChunkSize: opts.ChunkSize}
+	if opts.CompileAll || cat.HasUserPolicies() {
+		if l.engines.all, err = cat.Compile(ctx, l.engines.opts); err != nil {
+			return nil, err
+		}
 	}
-	return &Linter{opts: opts, catalog: cat, engine: eng, sel: sel, platform: cfg.Platform}, nil
+	return l, nil
 }
 
 // Rules returns the enabled rules with their effective severity, sorted by id.

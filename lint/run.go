@@ -30,7 +30,11 @@ func (l *Linter) Lint(ctx context.Context, files []*source.File) (*Result, error
 	if err != nil {
 		return nil, err
 	}
-	found, err := l.engine.Eval(ctx, in)
+	eng, err := l.engineFor(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	found, err := eng.Eval(ctx, in)
 	if err != nil {
 		return nil, err
 	}

@@ -107,7 +107,7 @@ func runWebhook(cmd *cobra.Command, f *webhookFlags) error {
 	l, err := newLinter(ctx, lint.Options{
 		Config: cfg, Enable: f.enable, Disable: f.disable, Policies: f.policies,
 		CoreDNSVersion: f.corednsVersion, KubernetesVersion: f.kubernetesVersion,
-		IgnoreSuppressions: !f.honorSuppressions,
+		IgnoreSuppressions: !f.honorSuppressions, CompileAll: true, // before the first review
 	})
 	if err != nil {
 		return err

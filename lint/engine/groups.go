@@ -40,6 +40,25 @@ var collections = sync.OnceValue(func() []string {
 	return names
 })
 
+// Present lists the collections of input that hold at least one element.
+func Present(input *model.Input) []string {
+	v := reflect.ValueOf(input).Elem()
+	var out []string
+	for i, name := range collections() {
+		if v.Field(i).Len() > 0 {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// Each is the input collection rule id reports element by element (its METADATA
+// custom.each), "" when it reads the whole input.
+func (c *Catalog) Each(id string) string { return c.each[id] }
+
+// HasUserPolicies tells whether any rule comes from a --policy directory.
+func (c *Catalog) HasUserPolicies() bool { return c.user }
+
 // group is the rules evaluated together: those of one `each` collection, or ("") those
 // that see the whole input.
 type group struct {
