@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -22,8 +23,9 @@ import (
 
 // Handler serves POST /validate: one AdmissionReview in, one out.
 type Handler struct {
-	opts Options
-	log  *slog.Logger
+	opts  Options
+	log   *slog.Logger
+	slots chan struct{} // one per review being linted (Options.MaxInFlight)
 }
 
 // NewHandler returns the /validate handler.
@@ -41,14 +43,21 @@ func NewHandler(opts Options) *Handler {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Handler{opts: opts, log: log}
+	if opts.MaxInFlight <= 0 {
+		opts.MaxInFlight = 2 * runtime.GOMAXPROCS(0)
+	}
+	if opts.QueueTimeout <= 0 {
+		opts.QueueTimeout = DefaultQueueTimeout
+	}
+	return &Handler{opts: opts, log: log, slots: make(chan struct{}, opts.MaxInFlight)}
 }
 
 // The results a request is counted under.
 const (
-	resultAllowed = "allowed"
-	resultDenied  = "denied"
-	resultError   = "error"
+	resultAllowed    = "allowed"
+	resultDenied     = "denied"
+	resultError      = "error"
+	resultOverloaded = "overloaded"
 )
 
 // httpError is a request the handler refuses with an HTTP status.
@@ -86,6 +95,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, he.msg, he.code)
 		return
 	}
+	if !h.acquire(r.Context()) {
+		result = resultOverloaded
+		h.log.Warn("overloaded: no free slot for a review", "uid", review.Request.UID, "in_flight", cap(h.slots), "waited", h.opts.QueueTimeout)
+		w.Header().Set("Retry-After", "1")
+		http.Error(w, fmt.Sprintf("overloaded: %d reviews in flight", cap(h.slots)), http.StatusServiceUnavailable)
+		return
+	}
+	defer func() { <-h.slots }()
 	ctx, cancel := context.WithTimeout(r.Context(), h.lintTimeout(r))
 	defer cancel()
 	resp, err := h.Review(ctx, review.Request)
@@ -116,6 +133,25 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		"kind", review.Request.Kind.Kind, "namespace", review.Request.Namespace, "name", review.Request.Name,
 		"dryRun", review.Request.DryRun != nil && *review.Request.DryRun,
 		"result", result, "warnings", len(resp.Warnings), "duration", time.Since(start))
+}
+
+// acquire waits up to QueueTimeout for a free review slot.
+func (h *Handler) acquire(ctx context.Context) bool {
+	select {
+	case h.slots <- struct{}{}:
+		return true
+	default:
+	}
+	t := time.NewTimer(h.opts.QueueTimeout)
+	defer t.Stop()
+	select {
+	case h.slots <- struct{}{}:
+		return true
+	case <-t.C:
+		return false
+	case <-ctx.Done():
+		return false
+	}
 }
 
 // decode reads and checks an AdmissionReview request.

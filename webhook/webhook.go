@@ -40,6 +40,13 @@ type Options struct {
 	// LintTimeout bounds the linting of one request (default 4s); the API server's own
 	// ?timeout= shortens it.
 	LintTimeout time.Duration
+	// MaxInFlight bounds the reviews linted at once (default: twice the CPUs — linting is
+	// CPU-bound, more at once only makes each slower). A review that finds no free slot
+	// within QueueTimeout gets HTTP 503 at once, and the API server applies the
+	// webhook's failurePolicy, instead of every request slowing down until all time out.
+	MaxInFlight int
+	// QueueTimeout is how long a review may wait for a slot (default 250ms).
+	QueueTimeout time.Duration
 	// Metrics records requests and findings; nil records nothing.
 	Metrics *Metrics
 	// Logger logs errors and decisions (default: discard).
@@ -49,6 +56,9 @@ type Options struct {
 // DefaultMaxRequestBytes is the default bound of a request body: the API server's own
 // object limit is about 3 MiB (etcd's 1.5 MiB value limit, encoded twice).
 const DefaultMaxRequestBytes = 3 << 20
+
+// DefaultQueueTimeout is how long a review waits for a free slot before HTTP 503.
+const DefaultQueueTimeout = 250 * time.Millisecond
 
 // DefaultLintTimeout leaves room within the configuration's timeoutSeconds (5).
 const DefaultLintTimeout = 4 * time.Second

@@ -542,3 +542,42 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Errorf("Serve: %v", err)
 	}
 }
+
+// With every slot taken, a review waits QueueTimeout and gets HTTP 503 with Retry-After:
+// a fast error the API server turns into its failurePolicy, not a stall.
+func TestOverloadIsAFastError(t *testing.T) {
+	release := make(chan struct{})
+	started := make(chan struct{}, 1)
+	real, err := lint.New(context.Background(), lint.Options{CompileAll: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := linterFunc(func(ctx context.Context, files []*source.File) (*lint.Result, error) {
+		started <- struct{}{}
+		<-release // holds the only slot
+		return real.Lint(ctx, files)
+	})
+	ts := startServer(t, Options{Linter: l, MaxInFlight: 1, QueueTimeout: 50 * time.Millisecond, Metrics: NewMetrics()})
+	done := make(chan *admissionv1.AdmissionReview)
+	go func() { done <- ts.review(t, admissionv1.Create, goodCustom, "", false) }()
+	<-started
+	begin := time.Now()
+	resp, err := ts.client.Post(ts.url+"/validate", "application/json", bytes.NewReader(reviewBody(t, admissionv1.Create, goodCustom, "", false)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" {
+		t.Errorf("status %d, Retry-After %q: want 503 with Retry-After", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
+	if waited := time.Since(begin); waited > 5*time.Second {
+		t.Errorf("refused after %s: not fast", waited)
+	}
+	close(release)
+	if r := <-done; r.Response == nil || !r.Response.Allowed {
+		t.Errorf("the review in flight: %+v", r.Response)
+	}
+	if got := counter(t, ts, `dnslint_webhook_requests_total{result="overloaded"}`); got != 1 {
+		t.Errorf("overloaded counted %v, want 1", got)
+	}
+}

@@ -20,14 +20,15 @@ import (
 )
 
 type webhookFlags struct {
-	listen, certFile, keyFile, denyOn   string
-	kubeconfig, configFile, dnsNS       string
-	corednsVersion, kubernetesVersion   string
-	platform, logFormat                 string
-	policies, enable, disable           []string
-	honorSuppressions                   bool
-	maxRequestBytes                     int64
-	lintTimeout, shutdownDelay, drainBy time.Duration
+	listen, certFile, keyFile, denyOn                 string
+	kubeconfig, configFile, dnsNS                     string
+	corednsVersion, kubernetesVersion                 string
+	platform, logFormat                               string
+	policies, enable, disable                         []string
+	honorSuppressions                                 bool
+	maxRequestBytes                                   int64
+	lintTimeout, shutdownDelay, drainBy, queueTimeout time.Duration
+	maxInFlight                                       int
 }
 
 func newWebhookCommand() *cobra.Command {
@@ -72,6 +73,8 @@ deploy/ (kustomize).`,
 	fl.StringVar(&f.platform, "platform", "", "aks, k3s or generic: whose default Corefile a coredns-custom ConfigMap is composed with when the live coredns is unavailable")
 	fl.Int64Var(&f.maxRequestBytes, "max-request-bytes", webhook.DefaultMaxRequestBytes, "largest request body; larger requests get HTTP 413")
 	fl.DurationVar(&f.lintTimeout, "lint-timeout", webhook.DefaultLintTimeout, "time limit for linting one request (the API server's ?timeout= shortens it)")
+	fl.IntVar(&f.maxInFlight, "max-in-flight", 0, "reviews linted at once (default: twice the CPUs); the next ones wait --queue-timeout for a slot")
+	fl.DurationVar(&f.queueTimeout, "queue-timeout", webhook.DefaultQueueTimeout, "how long a review waits for a slot before HTTP 503 (then the failurePolicy applies)")
 	fl.DurationVar(&f.shutdownDelay, "shutdown-delay", 0, "on SIGTERM, keep serving this long with /readyz failing before closing the listener")
 	fl.DurationVar(&f.drainBy, "shutdown-timeout", 30*time.Second, "on SIGTERM, time in-flight requests have to finish")
 	fl.StringVar(&f.logFormat, "log-format", "json", "log format on standard error: json or text")
@@ -133,6 +136,7 @@ func runWebhook(cmd *cobra.Command, f *webhookFlags) error {
 	h := webhook.NewHandler(webhook.Options{
 		Linter: l, DenyOn: denyOn, NeverDeny: denyOn == finding.None, Live: live,
 		MaxRequestBytes: f.maxRequestBytes, LintTimeout: f.lintTimeout, Metrics: metrics, Logger: log,
+		MaxInFlight: f.maxInFlight, QueueTimeout: f.queueTimeout,
 	})
 	srv := &webhook.Server{Handler: h, Certs: certs, Metrics: metrics, ShutdownDelay: f.shutdownDelay, ShutdownTimeout: f.drainBy, Logger: log}
 	return srv.ListenAndServe(ctx, f.listen)
