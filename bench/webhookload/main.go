@@ -1,7 +1,8 @@
 // Command webhookload measures `dnslint webhook` under load, over TLS on loopback: it
 // starts the webhook with a throw-away certificate, sends AdmissionReviews at fixed rates
 // (open loop: requests leave on schedule whether or not earlier ones returned) and prints
-// a Markdown table of achieved rate, p50/p99/max latency and failed requests per rate,
+// a Markdown table of achieved rate, p50/p99/max latency of the answered reviews, the
+// reviews refused as overloaded (HTTP 503) and failed requests per rate,
 // then checks that a malformed and an oversized review get HTTP errors.
 //
 //	go run ./bench/webhookload -dnslint bin/dnslint -rates 100,250,500,1000 -duration 10s
@@ -77,15 +78,15 @@ func run(bin, rates string, d time.Duration, profile string) error {
 		return err
 	}
 	bodies := reviews()
-	fmt.Println("| rate (req/s) | achieved | p50 | p99 | max | failed |")
-	fmt.Println("|---:|---:|---:|---:|---:|---:|")
+	fmt.Println("| rate (req/s) | achieved | p50 | p99 | max | overloaded (503) | slowest 503 | failed |")
+	fmt.Println("|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, r := range strings.Split(rates, ",") {
 		rate, err := strconv.Atoi(strings.TrimSpace(r))
 		if err != nil {
 			return err
 		}
 		res := load(client, base+"/validate", bodies, rate, d)
-		fmt.Printf("| %d | %.0f | %s | %s | %s | %d |\n", rate, res.achieved, ms(res.p50), ms(res.p99), ms(res.max), res.failed)
+		fmt.Printf("| %d | %.0f | %s | %s | %s | %d | %s | %d |\n", rate, res.achieved, ms(res.p50), ms(res.p99), ms(res.max), res.overloaded, ms(res.max503), res.failed)
 	}
 	fmt.Println()
 	for name, body := range map[string][]byte{"malformed": []byte("{not json"), "oversized": bytes.Repeat([]byte("x"), 8<<20)} {
@@ -104,13 +105,17 @@ type result struct {
 	achieved      float64
 	p50, p99, max time.Duration
 	failed        int
+	// overloaded are the requests the webhook refused with HTTP 503 for want of a free
+	// slot (a fast error, not a failure of the webhook); max503 is the slowest of them.
+	overloaded int
+	max503     time.Duration
 }
 
 // load sends requests on a fixed schedule for d and measures each one.
 func load(c *http.Client, url string, bodies [][]byte, rate int, d time.Duration) result {
 	var mu sync.Mutex
 	var lat []time.Duration
-	failed := 0
+	failed, overloaded, max503 := 0, 0, time.Duration(0)
 	var wg sync.WaitGroup
 	interval := time.Second / time.Duration(rate)
 	start := time.Now()
@@ -124,7 +129,7 @@ func load(c *http.Client, url string, bodies [][]byte, rate int, d time.Duration
 			wg.Wait()
 			elapsed := time.Since(start)
 			slices.Sort(lat)
-			r := result{achieved: float64(len(lat)) / elapsed.Seconds(), failed: failed}
+			r := result{achieved: float64(len(lat)) / elapsed.Seconds(), failed: failed, overloaded: overloaded, max503: max503}
 			if n := len(lat); n > 0 {
 				r.p50, r.p99, r.max = lat[n/2], lat[min(n-1, n*99/100)], lat[n-1]
 			}
@@ -138,6 +143,7 @@ func load(c *http.Client, url string, bodies [][]byte, rate int, d time.Duration
 			t0 := time.Now()
 			resp, err := c.Post(url, "application/json", bytes.NewReader(body))
 			ok := err == nil && resp.StatusCode == http.StatusOK
+			busy := err == nil && resp.StatusCode == http.StatusServiceUnavailable
 			if err == nil {
 				var v struct {
 					Response *struct{ UID string } `json:"response"`
@@ -147,7 +153,12 @@ func load(c *http.Client, url string, bodies [][]byte, rate int, d time.Duration
 			}
 			mu.Lock()
 			defer mu.Unlock()
-			if !ok {
+			switch {
+			case busy:
+				overloaded++
+				max503 = max(max503, time.Since(t0))
+				return
+			case !ok:
 				failed++
 				return
 			}
