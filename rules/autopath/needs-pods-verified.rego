@@ -17,6 +17,7 @@
 #   - ref: https://coredns.io/plugins/kubernetes/
 #     description: kubernetes plugin (AutoPath)
 # custom:
+#   each: corefiles
 #   severity: warning
 #   source: CoreDNS plugin/autopath/setup.go @ v1.14.7 (`if m == nil { return nil }`), plugin/kubernetes/autopath.go and README (AutoPath); verified by starting CoreDNS 1.14.7 (`autopath @kubernetes` without kubernetes starts silently)
 #   bad: |-

@@ -15,6 +15,7 @@
 #   - ref: https://github.com/kubernetes-sigs/cluster-proportional-autoscaler#control-patterns-and-configmap-formats
 #     description: cluster-proportional-autoscaler, control patterns and ConfigMap formats
 # custom:
+#   each: autoscalers
 #   severity: error
 #   source: kubernetes-sigs/cluster-proportional-autoscaler pkg/autoscaler/controller/{laddercontroller,linearcontroller}/*.go (parseParams) and pkg/autoscaler/autoscaler_server.go @ 5a5dd5a1; encoding/json behaviour tested with Go 1.26
 #   bad: |-

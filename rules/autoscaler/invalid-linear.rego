@@ -13,6 +13,7 @@
 #   - ref: https://github.com/kubernetes-sigs/cluster-proportional-autoscaler#linear-mode
 #     description: cluster-proportional-autoscaler, linear mode
 # custom:
+#   each: autoscalers
 #   severity: error
 #   source: kubernetes-sigs/cluster-proportional-autoscaler pkg/autoscaler/controller/linearcontroller/linear_controller.go (parseParams) @ 5a5dd5a1
 #   bad: |-

@@ -15,6 +15,7 @@
 #   - ref: https://github.com/kubernetes-sigs/cluster-proportional-autoscaler#ladder-mode
 #     description: cluster-proportional-autoscaler, ladder mode
 # custom:
+#   each: autoscalers
 #   severity: error
 #   source: kubernetes-sigs/cluster-proportional-autoscaler pkg/autoscaler/controller/laddercontroller/ladder_controller.go (parseParams) @ 5a5dd5a1; encoding/json array decoding tested with Go 1.26
 #   bad: |-

@@ -13,6 +13,7 @@
 #   - ref: https://github.com/kubernetes-sigs/cluster-proportional-autoscaler#control-patterns-and-configmap-formats
 #     description: cluster-proportional-autoscaler, control patterns and ConfigMap formats
 # custom:
+#   each: autoscalers
 #   severity: error
 #   source: kubernetes-sigs/cluster-proportional-autoscaler pkg/autoscaler/controller/plugin/plugin.go (EnsureController) @ 5a5dd5a1
 #   bad: |-

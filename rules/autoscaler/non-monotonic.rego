@@ -12,6 +12,7 @@
 #   - ref: https://github.com/kubernetes-sigs/cluster-proportional-autoscaler#ladder-mode
 #     description: cluster-proportional-autoscaler, ladder mode
 # custom:
+#   each: autoscalers
 #   severity: warning
 #   source: kubernetes-sigs/cluster-proportional-autoscaler pkg/autoscaler/controller/laddercontroller/ladder_controller.go @ 5a5dd5a1 (sort.Sort, sort.Search)
 #   bad: |-

@@ -16,6 +16,7 @@
 #   - ref: https://github.com/kubernetes-sigs/cluster-proportional-autoscaler#control-patterns-and-configmap-formats
 #     description: cluster-proportional-autoscaler, control patterns and ConfigMap formats
 # custom:
+#   each: autoscalers
 #   severity: warning
 #   params:
 #     min_replicas: 2

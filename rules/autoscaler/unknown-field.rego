@@ -13,6 +13,7 @@
 #   - ref: https://github.com/kubernetes-sigs/cluster-proportional-autoscaler#control-patterns-and-configmap-formats
 #     description: cluster-proportional-autoscaler, control patterns and ConfigMap formats
 # custom:
+#   each: autoscalers
 #   severity: warning
 #   source: kubernetes-sigs/cluster-proportional-autoscaler laddercontroller and linearcontroller parameter structs @ 5a5dd5a1; encoding/json (unknown keys ignored, case-insensitive match) tested with Go 1.26
 #   bad: |-

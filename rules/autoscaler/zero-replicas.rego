@@ -14,6 +14,7 @@
 #   - ref: https://github.com/kubernetes-sigs/cluster-proportional-autoscaler#ladder-mode
 #     description: cluster-proportional-autoscaler, ladder mode
 # custom:
+#   each: autoscalers
 #   severity: error
 #   source: kubernetes-sigs/cluster-proportional-autoscaler pkg/autoscaler/controller/laddercontroller/ladder_controller.go @ 5a5dd5a1 (getExpectedReplicasFromEntries; commit 4a59276d "Change minimum replicas to zero in laddermode")
 #   bad: |-

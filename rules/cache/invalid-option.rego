@@ -22,6 +22,7 @@
 #   - ref: https://coredns.io/plugins/cache/
 #     description: cache plugin
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: "CoreDNS plugin/cache/setup.go (cacheParse) @ v1.9.3, v1.14.3, v1.14.7 and the release notes; `prefetch_all` and `servfail 10m` verified by starting CoreDNS 1.14.7"
 #   bad: |-

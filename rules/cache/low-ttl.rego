@@ -14,6 +14,7 @@
 #   - ref: https://coredns.io/plugins/cache/
 #     description: cache plugin
 # custom:
+#   each: corefiles
 #   severity: warning
 #   params:
 #     min_ttl: 30

@@ -13,6 +13,7 @@
 #   - ref: https://coredns.io/plugins/cache/
 #     description: cache plugin
 # custom:
+#   each: corefiles
 #   severity: warning
 #   source: "CoreDNS core/dnsserver (one plugin chain per server block) and plugin/cache/README.md @ v1.14.7; Azure DNS and AWS VPC resolver limits (Azure/aks-engine#390)"
 #   bad: |-

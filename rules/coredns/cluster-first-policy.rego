@@ -16,6 +16,7 @@
 #   - ref: https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy
 #     description: Pod's DNS Policy
 # custom:
+#   each: workloads
 #   severity: warning
 #   source: kubeadm and cluster/addons/dns/coredns manifests (dnsPolicy Default); kubernetes/kubernetes pkg/kubelet/network/dns/dns.go; coredns plugin/loop/README.md
 #   bad: |-

@@ -16,6 +16,7 @@
 #   - ref: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination
 #     description: Termination of Pods
 # custom:
+#   each: workloads
 #   severity: warning
 #   source: coredns plugin/health/README.md (lameduck); corefile-migration (lameduck 5s default since CoreDNS 1.6.5); Kubernetes pod termination (terminationGracePeriodSeconds, default 30)
 #   bad: |-

@@ -13,6 +13,7 @@
 #   - ref: https://coredns.io/2018/11/15/scaling-coredns-in-kubernetes-clusters/
 #     description: Scaling CoreDNS in Kubernetes Clusters
 # custom:
+#   each: workloads
 #   severity: warning
 #   params:
 #     min_memory: 170Mi

@@ -18,6 +18,7 @@
 #   - ref: https://coredns.io/plugins/health/
 #     description: health plugin
 # custom:
+#   each: workloads
 #   severity: error
 #   source: coredns plugin/health and plugin/ready README (defaults :8080 /health, :8181 /ready); kubeadm and cluster/addons/dns/coredns manifests (probes); EKS CoreDNS add-on guide
 #   bad: |-

@@ -17,6 +17,7 @@
 #   - ref: https://learn.microsoft.com/azure/aks/coredns-custom
 #     description: Customize CoreDNS for Azure Kubernetes Service
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: plugin.ErrOnce in plugin/*/setup.go of every v1.x.y tag; forward repeatable since 1.9.4 (coredns/coredns#5127); verified on CoreDNS 1.14.7; Azure/AKS#2623, Azure/AKS#3661
 #   bad: |-

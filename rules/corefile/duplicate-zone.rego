@@ -19,6 +19,7 @@
 #   - ref: https://learn.microsoft.com/azure/aks/coredns-custom
 #     description: Customize CoreDNS for Azure Kubernetes Service
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: CoreDNS core/dnsserver/register.go validateZonesAndListeningAddresses and address.go zoneOverlap @ v1.14.7; messages verified on CoreDNS 1.14.7; Azure/AKS#919, MicrosoftDocs/azure-docs#43965
 #   bad: |-

@@ -12,6 +12,7 @@
 #   - ref: https://coredns.io/manual/configuration/
 #     description: CoreDNS manual, Configuration (Environment Variables)
 # custom:
+#   each: corefiles
 #   severity: warning
 #   source: coredns/caddy caddyfile/parse.go replaceEnvVars (only {$VAR} and {%VAR%}); verified on CoreDNS 1.14.7 (failed to resolve "{env.UPSTREAM}")
 #   bad: |-

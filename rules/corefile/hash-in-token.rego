@@ -11,6 +11,7 @@
 #   - ref: https://coredns.io/manual/configuration/
 #     description: CoreDNS manual, Configuration
 # custom:
+#   each: corefiles
 #   severity: warning
 #   source: coredns/caddy caddyfile/lexer.go next() (a '#' starts a comment); verified on CoreDNS 1.14.7 (`forward . 127.0.0.2#5353` starts, the `#5353` dropped)
 #   bad: |-

@@ -12,6 +12,7 @@
 #   holds them too, or the coredns-custom ConfigMap with the coredns one. An import over
 #   the size limit is a warning, since the run's own limit was hit.
 # custom:
+#   each: corefiles
 #   severity: info
 #   source: dnslint's read policy (lint/parse/corefile DiskFS, lint/source Within); caddyfile/parse.go doImport globs any path, relative to the importing file
 #   bad: |-

@@ -30,6 +30,7 @@
 #   - ref: https://coredns.io/plugins/
 #     description: CoreDNS plugins
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: CoreDNS plugin/<name>/setup.go @ v1.14.7, compared with v1.9.3–v1.14.6 for the releases each check starts from; coredns/caddy caddyfile/dispenser.go (ArgErr, SyntaxErr); verified by starting CoreDNS 1.14.7 (errors { stack }, health { timeout 3s }, ready { foo }, bind eth99)
 #   bad: |-

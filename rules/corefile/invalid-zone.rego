@@ -17,6 +17,7 @@
 #   - ref: https://coredns.io/manual/configuration/
 #     description: CoreDNS manual, Configuration (server blocks)
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: CoreDNS core/dnsserver/register.go InspectServerBlocks, plugin/normalize.go SplitHostPort, plugin/pkg/parse/transport.go, core/dnsserver/onstartup.go checkZoneSyntax; stray `}` verified on CoreDNS 1.14.7
 #   bad: |-

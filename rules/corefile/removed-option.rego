@@ -18,6 +18,7 @@
 #   - ref: https://github.com/coredns/coredns/blob/master/notes/coredns-1.7.0.md
 #     description: CoreDNS 1.7.0 release notes (upstream and resyncperiod removed)
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: coredns/corefile-migration migration/plugins.go (kubernetes v7, v8); CoreDNS release notes 1.7.0 (#3737), 1.8.0, 1.12.4 (#7436); messages verified on CoreDNS 1.14.7
 #   bad: |-

@@ -15,6 +15,7 @@
 #   - ref: https://coredns.io/plugins/forward/
 #     description: forward plugin, the replacement of proxy
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: CoreDNS plugin.cfg of every v1.x.y tag (last release with each plugin); coredns/caddy caddyfile/parse.go (Unknown directive); release notes 1.1.0, 1.2.0, 1.5.0, 1.7.0
 #   bad: |-

@@ -11,6 +11,7 @@
 #   - ref: https://coredns.io/manual/configuration/
 #     description: CoreDNS manual, Configuration
 # custom:
+#   each: parse_errors
 #   severity: error
 #   source: coredns/caddy caddyfile/parse.go and dispenser.go (the parser CoreDNS uses), error texts verified on CoreDNS 1.14.7
 #   bad: |-

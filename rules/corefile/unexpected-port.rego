@@ -21,6 +21,7 @@
 #   - ref: https://coredns.io/manual/configuration/
 #     description: CoreDNS manual, Configuration (server blocks)
 # custom:
+#   each: corefiles
 #   severity: warning
 #   params:
 #     service_ports: [53]

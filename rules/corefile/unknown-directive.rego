@@ -14,6 +14,7 @@
 #   - ref: https://coredns.io/plugins/
 #     description: the plugins compiled into CoreDNS
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: coredns/caddy caddyfile/parse.go (Unknown directive); CoreDNS plugin.cfg of every v1.x.y release
 #   bad: |-

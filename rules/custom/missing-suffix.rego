@@ -10,6 +10,7 @@
 #   - ref: https://learn.microsoft.com/azure/aks/coredns-custom
 #     description: Customize CoreDNS with Azure Kubernetes Service
 # custom:
+#   each: customs
 #   severity: error
 #   source: MicrosoftDocs/azure-aks-docs articles/aks/coredns-custom.md; verified by starting CoreDNS 1.14.7 with an AKS-style custom/ directory
 #   bad: |-

@@ -16,6 +16,7 @@
 #   - ref: https://github.com/MicrosoftDocs/azure-aks-docs/issues/187
 #     description: "MicrosoftDocs/azure-aks-docs#187: override-block.server missing |"
 # custom:
+#   each: customs
 #   severity: warning
 #   source: YAML 1.2.2 sections 6.5 (line folding) and 8.1 (block scalars); MicrosoftDocs/azure-aks-docs#187
 #   bad: |-

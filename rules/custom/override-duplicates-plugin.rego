@@ -18,6 +18,7 @@
 #   - ref: https://github.com/Azure/AKS/issues/2623
 #     description: "Azure/AKS#2623: plugin/forward: this plugin can only be used once per Server Block"
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: "CoreDNS plugin.ErrOnce in plugin/*/setup.go of every release (forward repeatable since 1.9.4, coredns/coredns#5127); Azure/AKS#2623, Azure/AKS#3661, MicrosoftDocs/azure-docs#63053; verified by starting CoreDNS 1.14.7 with an AKS-style custom/ directory"
 #   bad: |-

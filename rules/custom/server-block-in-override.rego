@@ -12,6 +12,7 @@
 #   - ref: https://learn.microsoft.com/azure/aks/coredns-custom
 #     description: Customize CoreDNS with Azure Kubernetes Service
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: "coredns/caddy caddyfile/parse.go (directive position); verified by starting CoreDNS 1.14.7 with an AKS-style custom/ directory (custom/x.override:1 - Error during parsing: Unknown directive 'example.com:15353')"
 #   bad: |-

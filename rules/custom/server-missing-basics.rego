@@ -15,6 +15,7 @@
 #   - ref: https://coredns.io/plugins/errors/
 #     description: errors plugin
 # custom:
+#   each: corefiles
 #   severity: info
 #   params:
 #     plugins: ["errors"]

@@ -15,6 +15,7 @@
 #   - ref: https://coredns.io/manual/configuration/
 #     description: CoreDNS manual, Configuration (server blocks)
 # custom:
+#   each: customs
 #   severity: error
 #   source: coredns/caddy caddyfile/parse.go (blockContents without braces); verified by starting CoreDNS 1.14.7 with an AKS-style custom/ directory (a .server key holding `log` creates a server block for the zone log.)
 #   bad: |-

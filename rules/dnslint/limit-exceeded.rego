@@ -11,6 +11,7 @@
 #   in a loop. (Files over --max-file-size are reported before parsing, as errors of
 #   the run.)
 # custom:
+#   each: parse_errors
 #   severity: warning
 #   source: dnslint's limits (lint/parse/corefile maxTokens)
 #   bad: |-

@@ -10,6 +10,7 @@
 #   - ref: https://coredns.io/plugins/forward/
 #     description: forward plugin (policy)
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: "CoreDNS plugin/forward/setup.go (parseBlock, case policy) @ v1.14.7; verified by starting CoreDNS 1.14.7 with `policy least_conn`"
 #   bad: |-

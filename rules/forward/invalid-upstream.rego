@@ -20,6 +20,7 @@
 #   - ref: https://coredns.io/plugins/forward/
 #     description: forward plugin
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: "CoreDNS plugin/forward/setup.go, resolve.go and plugin/pkg/parse/host.go @ v1.14.3, v1.14.4, v1.14.7; `forward 8.8.8.8` and `{env.UPSTREAM}` verified by starting CoreDNS 1.14.7"
 #   bad: |-

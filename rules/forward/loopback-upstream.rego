@@ -18,6 +18,7 @@
 #   - ref: https://coredns.io/plugins/loop/#troubleshooting
 #     description: loop plugin, troubleshooting loops in Kubernetes clusters
 # custom:
+#   each: corefiles
 #   severity: warning
 #   source: "CoreDNS plugin/loop/README.md @ v1.14.7; verified with CoreDNS 1.9.3, 1.11.3 and 1.14.7 (testdata/fidelity/loop-self-forward.corefile): `forward . 127.0.0.1` in a block on :53 with `loop` exits 1 with `[FATAL] plugin/loop: Loop (127.0.0.1:<port> -> :53) detected for zone \".\"`"
 #   bad: |-

@@ -16,6 +16,7 @@
 #   - ref: https://coredns.io/plugins/loop/
 #     description: loop plugin
 # custom:
+#   each: corefiles
 #   severity: warning
 #   source: "CoreDNS plugin/loop/README.md @ v1.14.7 (Troubleshooting Loops In Kubernetes Clusters); corefile-migration adds loop to forwarding server blocks since CoreDNS 1.2.1"
 #   bad: |-

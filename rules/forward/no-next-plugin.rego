@@ -16,6 +16,7 @@
 #   - ref: https://coredns.io/plugins/forward/
 #     description: forward plugin
 # custom:
+#   each: corefiles
 #   severity: warning
 #   source: "CoreDNS plugin/forward/forward.go @ v1.14.7 (ServeDNS: a non-matching FROM returns plugin.NextOrFailure); verified with CoreDNS 1.14.7: `foo.example { forward bar.example … }` answers www.foo.example with SERVFAIL and logs `plugin/forward: no next plugin found`"
 #   bad: |-

@@ -12,6 +12,7 @@
 #   - ref: https://coredns.io/plugins/forward/
 #     description: forward plugin
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: coredns/caddy caddyfile/parse.go; plugin/forward/setup.go @ v1.14.7; verified by starting CoreDNS 1.14.7
 #   bad: |-

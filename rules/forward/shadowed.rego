@@ -21,6 +21,7 @@
 #   - ref: https://learn.microsoft.com/azure/aks/coredns-custom
 #     description: Customize CoreDNS with Azure Kubernetes Service
 # custom:
+#   each: corefiles
 #   severity: warning
 #   since: CoreDNS 1.9.4
 #   source: "CoreDNS plugin/forward/setup.go and README @ v1.14.7 (multiple forward stanzas chained in order; #5127 in 1.9.4); verified with CoreDNS 1.14.7 and an AKS-style x.override (query for the zone answered by the main upstream); k3s-io/k3s#12979, coredns/coredns#7069"

@@ -12,6 +12,7 @@
 #   - ref: https://coredns.io/plugins/forward/
 #     description: forward plugin (tls_servername)
 # custom:
+#   each: corefiles
 #   severity: warning
 #   source: "CoreDNS plugin/forward/README.md @ v1.14.7 (tls_servername); per-upstream server names in 1.13.2 (#7633); verified that `forward . tls://127.0.0.2` starts silently on CoreDNS 1.14.7"
 #   bad: |-

@@ -9,6 +9,7 @@
 #   - ref: https://coredns.io/plugins/forward/
 #     description: forward plugin ("The number of upstreams is limited to 15")
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: "CoreDNS plugin/forward/setup.go @ v1.14.7 (const max = 15, `more than %d TOs configured: %d`); verified by starting CoreDNS 1.14.7"
 #   bad: |-

@@ -17,6 +17,7 @@
 #   - ref: https://coredns.io/plugins/forward/
 #     description: forward plugin
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: "CoreDNS plugin/forward/setup.go (parseBlock) @ v1.9.3, v1.14.3, v1.14.4, v1.14.6, v1.14.7 and the release notes; `prefer-udp` verified by starting CoreDNS 1.14.7; `max_fails -1` verified with CoreDNS 1.9.3, 1.11.3 and 1.14.7 (testdata/fidelity/forward-max-fails-negative.corefile)"
 #   bad: |-

@@ -16,6 +16,7 @@
 #   - ref: https://coredns.io/plugins/health/
 #     description: health plugin (lameduck)
 # custom:
+#   each: corefiles
 #   severity: warning
 #   source: CoreDNS plugin/health/README.md @ v1.14.7 (lameduck); corefile-migration plugins.go (health "v1 add lameduck"); Azure/AKS CHANGELOG.md @ 8d1c8909; coredns-facts.md §7 item 4
 #   bad: |-

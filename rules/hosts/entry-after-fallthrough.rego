@@ -10,6 +10,7 @@
 #   - ref: https://coredns.io/plugins/hosts/
 #     description: hosts plugin
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: CoreDNS plugin/hosts/setup.go @ v1.14.7 (hostsParse, default branch; same in v1.9.3); verified by starting CoreDNS 1.14.7
 #   bad: |-

@@ -13,6 +13,7 @@
 #   - ref: https://coredns.io/plugins/hosts/
 #     description: hosts plugin
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: CoreDNS plugin/hosts/hostsfile.go @ v1.14.7 (parse, parseIP; same in v1.9.3) and setup.go (inline lines); verified by querying CoreDNS 1.14.7
 #   bad: |-

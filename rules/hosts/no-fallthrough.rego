@@ -13,6 +13,7 @@
 #   - ref: https://coredns.io/plugins/hosts/
 #     description: hosts plugin (fallthrough)
 # custom:
+#   each: corefiles
 #   severity: warning
 #   source: CoreDNS plugin/hosts/hosts.go @ v1.14.7 (ServeDNS); verified by querying CoreDNS 1.14.7 (`hosts { 10.0.0.1 a.h.example }` answers b.h.example A with SERVFAIL)
 #   bad: |-

@@ -11,6 +11,7 @@
 #   - ref: https://coredns.io/plugins/k8s_external/
 #     description: k8s_external plugin
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: CoreDNS plugin/k8s_external/setup.go @ v1.14.7 (OnStartup, first in v1.11.0; v1.10.1 returns nil); verified by starting CoreDNS 1.14.7
 #   bad: |-

@@ -16,6 +16,7 @@
 #   - ref: https://coredns.io/plugins/kubernetes/
 #     description: kubernetes plugin (fallthrough)
 # custom:
+#   each: corefiles
 #   severity: warning
 #   source: CoreDNS plugin/kubernetes/README.md @ v1.14.7 (fallthrough); plugin/pkg/fall; coredns-facts.md §7 item 14 (derived), §8 distribution defaults
 #   bad: |-

@@ -13,6 +13,7 @@
 #   - ref: https://coredns.io/plugins/kubernetes/
 #     description: kubernetes plugin
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: CoreDNS plugin/kubernetes/setup.go @ v1.14.7 (ParseStanza, `pods`), same in v1.9.3; verified by starting CoreDNS 1.14.7 (`pods verify`)
 #   bad: |-

@@ -15,6 +15,7 @@
 #   - ref: https://coredns.io/plugins/kubernetes/
 #     description: kubernetes plugin (pods)
 # custom:
+#   each: corefiles
 #   severity: info
 #   source: CoreDNS plugin/kubernetes/README.md @ v1.14.7 (`pods POD-MODE`); distribution defaults in coredns-facts.md §8
 #   bad: |-

@@ -12,6 +12,7 @@
 #   - ref: https://coredns.io/plugins/kubernetes/
 #     description: kubernetes plugin (ZONES)
 # custom:
+#   each: corefiles
 #   severity: warning
 #   source: CoreDNS plugin/kubernetes/setup.go @ v1.14.7 (OriginsFromArgsOrServerBlock) and README ("With only the plugin specified … It will handle all queries in that zone"); coredns-facts.md §3.3, §12 item 12 (derived)
 #   bad: |-

@@ -12,6 +12,7 @@
 #   - ref: https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy
 #     description: Pod's DNS Policy
 # custom:
+#   each: workloads
 #   severity: info
 #   source: kubernetes/website content/en/docs/concepts/services-networking/dns-pod-service.md; kubernetes/kubernetes pkg/kubelet/network/dns/dns.go (getPodDNSType)
 #   bad: |-

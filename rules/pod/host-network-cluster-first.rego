@@ -14,6 +14,7 @@
 #   - ref: https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy
 #     description: Pod's DNS Policy
 # custom:
+#   each: workloads
 #   severity: warning
 #   source: kubernetes/kubernetes pkg/kubelet/network/dns/dns.go (getPodDNSType); kubernetes/website dns-pod-service.md
 #   bad: |-

@@ -12,6 +12,7 @@
 #   - ref: https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy
 #     description: Pod's DNS Policy
 # custom:
+#   each: workloads
 #   severity: error
 #   source: kubernetes/kubernetes pkg/apis/core/validation/validation.go (validateDNSPolicy)
 #   bad: |-

@@ -17,6 +17,7 @@
 #   - ref: https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config
 #     description: Pod's DNS Config
 # custom:
+#   each: workloads
 #   severity: warning
 #   source: kubernetes/kubernetes pkg/kubelet/network/dns/dns.go (mergeDNSOptions) and pkg/apis/core/validation/validation.go; glibc resolv/res_init.c (res_setoptions); musl src/network/resolvconf.c and res_msend.c; golang/go src/net/dnsconfig_unix.go
 #   bad: |-

@@ -15,6 +15,7 @@
 #   - ref: https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config
 #     description: Pod's DNS Config
 # custom:
+#   each: workloads
 #   severity: error
 #   source: kubernetes/kubernetes pkg/apis/core/validation/validation.go (validatePodDNSConfig); apimachinery pkg/util/validation/validation.go (IsDNS1123Subdomain, IsDNS1123SubdomainWithUnderscore); KEP-4427
 #   bad: |-

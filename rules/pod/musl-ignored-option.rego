@@ -12,6 +12,7 @@
 #   - ref: https://wiki.musl-libc.org/functional-differences-from-glibc.html
 #     description: musl functional differences from glibc — name resolver
 # custom:
+#   each: workloads
 #   severity: info
 #   source: musl src/network/resolvconf.c and res_msend.c @ v1.2.5; kubernetes/kubernetes#56903
 #   bad: |-

@@ -12,6 +12,7 @@
 #   - ref: https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config
 #     description: Pod's DNS Config
 # custom:
+#   each: workloads
 #   severity: error
 #   source: kubernetes/kubernetes pkg/apis/core/validation/validation.go (validatePodDNSConfig)
 #   bad: |-

@@ -16,6 +16,7 @@
 #   - ref: https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config
 #     description: Pod's DNS Config
 # custom:
+#   each: workloads
 #   severity: error
 #   source: kubernetes/kubernetes pkg/kubelet/network/dns/dns.go (mergeDNSOptions); verified with a kube-apiserver 1.34.4 dry run (the object is admitted)
 #   bad: |-

@@ -23,6 +23,7 @@
 #   - ref: https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#dns-search-domain-list-limits
 #     description: DNS search domain list limits
 # custom:
+#   each: workloads
 #   severity: error
 #   params:
 #     cluster_domain: cluster.local

@@ -14,6 +14,7 @@
 #   - ref: https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config
 #     description: Pod's DNS Config
 # custom:
+#   each: workloads
 #   severity: error
 #   params:
 #     cluster_dns_servers: 1

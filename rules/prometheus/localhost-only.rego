@@ -12,6 +12,7 @@
 #   - ref: https://coredns.io/plugins/metrics/
 #     description: prometheus (metrics) plugin
 # custom:
+#   each: corefiles
 #   severity: warning
 #   source: CoreDNS plugin/metrics/setup.go @ v1.14.7 (`defaultAddr = "localhost:9153"`); coredns-facts.md §3.8, §12 item 17; distribution defaults (default-corefiles/)
 #   bad: |-

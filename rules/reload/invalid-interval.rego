@@ -15,6 +15,7 @@
 #   - ref: https://coredns.io/plugins/reload/
 #     description: reload plugin
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: CoreDNS plugin/reload/setup.go @ v1.14.7 (minInterval 2s, minJitter 1s; `j != 0` since v1.14.2, v1.13.1 refuses 0); verified by starting CoreDNS 1.14.7 (`reload 1s`)
 #   bad: |-

@@ -10,6 +10,7 @@
 #   - ref: https://man7.org/linux/man-pages/man5/resolv.conf.5.html
 #     description: resolv.conf(5)
 # custom:
+#   each: resolv_confs
 #   severity: warning
 #   params:
 #     max_ndots: 5

@@ -13,6 +13,7 @@
 #   - ref: https://man7.org/linux/man-pages/man5/resolv.conf.5.html
 #     description: resolv.conf(5)
 # custom:
+#   each: resolv_confs
 #   severity: warning
 #   source: resolv.conf(5); glibc resolv/res_init.c (res_setoptions); musl src/network/resolvconf.c and res_msend.c @ v1.2.5; golang/go src/net/dnsconfig_unix.go
 #   bad: |-

@@ -15,6 +15,7 @@
 #   - ref: https://coredns.io/plugins/loop/#troubleshooting-loops-in-kubernetes-clusters
 #     description: loop plugin — troubleshooting loops in Kubernetes clusters
 # custom:
+#   each: resolv_confs
 #   severity: warning
 #   source: coredns plugin/loop/README.md (Troubleshooting Loops In Kubernetes Clusters); kubernetes/website dns-debugging-resolution.md (Known issues); kubelet resolvConf
 #   bad: |-

@@ -17,6 +17,7 @@
 #   - ref: https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#dns-search-domain-list-limits
 #     description: DNS search domain list limits
 # custom:
+#   each: resolv_confs
 #   severity: warning
 #   source: kubernetes/kubernetes pkg/kubelet/network/dns/dns.go (CheckLimitsForResolvConf, parseResolvConf); kubernetes/kubernetes#100582; musl src/network/resolvconf.c (char line[256])
 #   bad: |-

@@ -13,6 +13,7 @@
 #   - ref: https://kubernetes.io/docs/tasks/administer-cluster/dns-debugging-resolution/#known-issues
 #     description: Debugging DNS Resolution — known issues
 # custom:
+#   each: resolv_confs
 #   severity: warning
 #   source: resolv.conf(5) and glibc <resolv.h> (MAXNS 3); kubernetes/kubernetes pkg/kubelet/network/dns/dns.go (formDNSNameserversFitsLimits)
 #   bad: |-

@@ -14,6 +14,7 @@
 #   - ref: https://coredns.io/plugins/rewrite/
 #     description: rewrite plugin (regex name rewrites)
 # custom:
+#   each: corefiles
 #   severity: warning
 #   source: coredns/coredns#2347 (maintainer advice on anchors); MicrosoftDocs/azure-docs#109609; CoreDNS plugin/rewrite/name.go @ v1.14.7 (regex rules use FindStringSubmatch)
 #   bad: |-

@@ -13,6 +13,7 @@
 #   - ref: https://coredns.io/plugins/template/
 #     description: template plugin
 # custom:
+#   each: corefiles
 #   severity: error
 #   source: CoreDNS plugin/template/setup.go @ v1.14.7 (templateParse; class and type lookups the same in v1.9.3); miekg/dns v1.1.72 StringToClass, StringToType, StringToRcode; verified by starting CoreDNS 1.14.7 (`template IN AAA`, `template in a`)
 #   bad: |-

@@ -12,6 +12,7 @@
 #   - ref: https://coredns.io/plugins/template/
 #     description: template plugin (fallthrough)
 # custom:
+#   each: corefiles
 #   severity: warning
 #   source: CoreDNS plugin/template/template.go @ v1.14.7 (ServeDNS, match); verified by querying CoreDNS 1.14.7 (`template IN A t.example { match ^x… }` answers y.t.example A with SERVFAIL)
 #   bad: |-

@@ -5,6 +5,7 @@
 #   server, and dnslint cannot see the DNS configuration inside it. The finding gives the
 #   YAML parser's message at the line it names; the other files of the run are still linted.
 # custom:
+#   each: parse_errors
 #   severity: error
 #   source: YAML 1.2 as read by sigs.k8s.io/yaml (goyaml.v3), the parser kubectl uses
 #   bad: |-
