@@ -49,21 +49,22 @@ import data.dnslint.lib.report
 
 facts := data.dnslint.cache
 
-# lines are the lines of every cache block, each with the block's other lines.
-lines contains {"line": l, "block": x.directive.block} if {
+# lines are the lines of every cache block, each with the block's other lines. An array:
+# a set would compare whole blocks to sort its elements.
+lines := [{"line": l, "block": x.directive.block} |
 	some x in corefile.directives("cache")
 	some l in x.directive.block
-}
+]
 
 # checked are the lines of known options with an argument count CoreDNS accepts: their
 # values are checked.
-checked contains x if {
+checked := [x |
 	some x in lines
 	known(x.line.name)
 	n := count(x.line.args)
 	n >= facts.args[x.line.name].min
 	not too_many(x.line)
-}
+]
 
 too_many(l) if count(l.args) > max_args(l.name)
 

@@ -31,6 +31,7 @@ package dnslint.rules.cache["missing"]
 
 import data.dnslint.lib.corefile
 import data.dnslint.lib.forward
+import data.dnslint.lib.plugins
 import data.dnslint.lib.report
 
 report contains report.finding(s.directive.pos, msg) if {
@@ -43,7 +44,4 @@ report contains report.finding(s.directive.pos, msg) if {
 	])
 }
 
-has_cache(b) if {
-	some d in b.directives
-	d.name == "cache"
-}
+has_cache(b) if count(plugins.in_block(b, "cache")) > 0

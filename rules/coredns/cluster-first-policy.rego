@@ -60,8 +60,7 @@ import data.dnslint.lib.pod
 import data.dnslint.lib.report
 
 report contains report.finding(where(w), msg) if {
-	some w in input.workloads
-	pod.coredns(w)
+	some w in pod.coredns_workloads
 	pod.namespace(w.object) in {"kube-system", ""}
 	pod.cluster_dns(w.pod)
 	msg := sprintf("%s runs CoreDNS with dnsPolicy %s: its resolv.conf names the cluster DNS, CoreDNS itself, so `forward . /etc/resolv.conf` sends external names back into CoreDNS (the loop plugin then stops it with `Loop … detected`). Set dnsPolicy: Default, as every distribution does", [

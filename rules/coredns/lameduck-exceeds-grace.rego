@@ -105,8 +105,7 @@ import data.dnslint.lib.pod
 import data.dnslint.lib.report
 
 report contains report.related(duration.pos, msg, grace_pos(w)) if {
-	some w in input.workloads
-	pod.coredns(w)
+	some w in pod.coredns_workloads
 	some cf in pod.corefiles(w)
 	some b in cf.server_blocks
 	some d in b.directives

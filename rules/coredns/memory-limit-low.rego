@@ -68,8 +68,7 @@ import data.dnslint.lib.report
 min_memory := data.dnslint.params["coredns/memory-limit-low"].min_memory
 
 report contains report.finding(limit.pos, msg) if {
-	some w in input.workloads
-	pod.coredns(w)
+	some w in pod.coredns_workloads
 	some c in pod.coredns_containers(w)
 	limit := c.resources.memory_limit
 	is_number(limit.bytes)

@@ -127,8 +127,7 @@ probes(c) := [p |
 ]
 
 report contains report.finding(get.path.pos, msg) if {
-	some w in input.workloads
-	pod.coredns(w)
+	some w in pod.coredns_workloads
 	some cf in pod.corefiles(w)
 	some c in pod.coredns_containers(w)
 	some p in probes(c)
@@ -141,8 +140,7 @@ report contains report.finding(get.path.pos, msg) if {
 }
 
 report contains report.related(get.port.pos, msg, [{"message": sprintf("`%s` listens on port %s here", [e.plugin, port]), "pos": d.pos}]) if {
-	some w in input.workloads
-	pod.coredns(w)
+	some w in pod.coredns_workloads
 	some cf in pod.corefiles(w)
 	some c in pod.coredns_containers(w)
 	some p in probes(c)

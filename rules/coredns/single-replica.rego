@@ -62,8 +62,7 @@ import data.dnslint.lib.pod
 import data.dnslint.lib.report
 
 report contains report.finding(w.replicas.pos, msg) if {
-	some w in input.workloads
-	pod.coredns(w)
+	some w in pod.coredns_workloads
 	w.replicas.value == 1
 	not pod.autoscaled(w)
 	msg := sprintf("%s runs a single CoreDNS replica: every DNS lookup in the cluster fails while it restarts, is rescheduled or its node drains. Set replicas: 2 or more, or let cluster-proportional-autoscaler manage it (lint the autoscaler in the same run)", [
@@ -72,8 +71,7 @@ report contains report.finding(w.replicas.pos, msg) if {
 }
 
 report contains report.graded(w.object.pos, msg, "info") if {
-	some w in input.workloads
-	pod.coredns(w)
+	some w in pod.coredns_workloads
 	w.replicas == null
 	not pod.autoscaled(w)
 	msg := sprintf("%s sets no replicas, so it runs 1 CoreDNS replica unless an autoscaler manages it, and this run holds none: without one, DNS fails while that pod restarts or its node drains. Set replicas: 2, or lint the cluster-proportional-autoscaler that targets it in the same run", [

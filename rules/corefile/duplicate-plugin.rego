@@ -39,12 +39,14 @@ import data.dnslint.lib.report
 
 report contains report.related(d.pos, msg, [{"message": sprintf("first `%s` of this server block", [d.name]), "pos": first.pos}]) if {
 	some x in corefile.blocks
+	some name in corefile.repeated(x.block)
+	corefile.available(name)
+	corefile.once(name)
+	not custom.override_collision(x.block, name) # custom/override-duplicates-plugin explains it
+	j := first_index(x.block.directives, name)
 	some i, d in x.block.directives
-	corefile.available(d.name)
-	corefile.once(d.name)
-	not custom.override_collision(x.block, d.name) # custom/override-duplicates-plugin explains it
-	j := first_index(x.block.directives, d.name)
 	i > j
+	d.name == name
 	first := x.block.directives[j]
 	msg := sprintf("`%s` is used again in this server block (first at %s)%s: CoreDNS %s exits with `plugin/%s: this plugin can only be used once per Server Block`. %s", [
 		d.name, corefile.place(first.pos, d.pos), corefile.where(d), corefile.version, d.name, fix(d),

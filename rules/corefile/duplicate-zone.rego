@@ -42,14 +42,16 @@ import data.dnslint.lib.corefile
 import data.dnslint.lib.report
 
 report contains report.related(k.pos, msg, [{"message": sprintf("`%s` is first served here", [first.text]), "pos": first.pos}]) if {
-	some cf in input.corefiles
+	some c, cf in input.corefiles
 	some i, b in cf.server_blocks
 	some j, k in b.keys
 	checked(b, k)
 	earlier := [[m, n] |
-		some m, a in cf.server_blocks
-		some n, other in a.keys
+		some z in names(k)
+		some [m, n] in places[[c, k.scheme, k.port, z]] # the keys k shares a zone with
 		[m, n] < [i, j]
+		a := cf.server_blocks[m]
+		other := a.keys[n]
 		checked(a, other)
 		clash(a, other, b, k)
 	]
@@ -60,6 +62,24 @@ report contains report.related(k.pos, msg, [{"message": sprintf("`%s` is first s
 		k.text, where_first(m, i, first.pos, k.pos), clash(cf.server_blocks[m], first, b, k), corefile.where(b), fix(b, k),
 	])
 }
+
+# places maps [Corefile index, scheme, port, zone] to the places [block, key] of the keys
+# that serve the zone on the transport and port: a look-up for each key instead of a
+# comparison with every other key (built in one pass: OPA indexes the inner comprehension).
+places := {id: ps |
+	some id in {array.slice(s, 0, 4) | some s in served}
+	[c, scheme, port, zone] := id
+	ps := [[s[4], s[5]] | some s in served; s[0] == c; s[1] == scheme; s[2] == port; s[3] == zone]
+}
+
+# served lists every key of every Corefile once per zone it serves:
+# [Corefile index, scheme, port, zone, block index, key index].
+served := [[c, k.scheme, k.port, z, m, n] |
+	some c, cf in input.corefiles
+	some m, b in cf.server_blocks
+	some n, k in b.keys
+	some z in names(k)
+]
 
 # checked holds for a key this rule compares: readable by CoreDNS, without placeholders, in
 # a block without a view (view blocks may share zones).

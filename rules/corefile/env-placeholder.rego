@@ -31,7 +31,9 @@ import data.dnslint.lib.corefile
 import data.dnslint.lib.report
 
 report contains finding(w) if {
-	some w in corefile.words
+	some cf in input.corefiles
+	corefile.mentions(cf, "{env.") # the words of a Corefile without any are not looked at
+	some w in corefile.words_of(cf)
 	corefile.env_placeholder(w.text)
 	not w.pos in forward_targets
 }

@@ -57,10 +57,18 @@ import data.dnslint.lib.corefile
 import data.dnslint.lib.plugins
 import data.dnslint.lib.report
 
-# checked are the directives whose plugin the data describes for the target release.
-checked contains {"directive": x.directive, "spec": spec} if {
-	some x in corefile.lines
-	spec := release_spec(data.dnslint.plugins_args.plugins[x.directive.name])
+# checked are the directives whose plugin the data describes for the target release,
+# each {"directive", "spec"}: an array (no set of directives to sort).
+checked := [{"directive": x.directive, "spec": spec} |
+	some name in corefile.names
+	spec := specs[name]
+	some x in corefile.directives(name)
+]
+
+# specs are the descriptions that apply to the target release, by plugin name.
+specs := {name: spec |
+	some name, p in data.dnslint.plugins_args.plugins
+	spec := release_spec(p)
 }
 
 # release_spec is how the target release reads the plugin: its newest description, else
@@ -75,7 +83,9 @@ else := fits[0] if {
 # The directive's own arguments.
 report contains report.finding(p.pos, fatal(c.directive.name, c.directive, p)) if {
 	some c in checked
-	some p in problems(c.directive, object.get(c.spec, "args", {}))
+	s := object.get(c.spec, "args", {})
+	not quiet(count(c.directive.args), s)
+	some p in problems(c.directive, s)
 }
 
 # A block where the plugin reads none: its `{` is read as an argument.
@@ -94,7 +104,9 @@ else := sprintf("`%s` takes no block: remove the `{ }`", [name])
 report contains report.finding(p.pos, fatal(c.directive.name, l, p)) if {
 	some c in checked
 	some l in c.directive.block
-	some p in problems(l, option(c.spec, l.name))
+	s := option(c.spec, l.name)
+	not quiet(count(l.args), s)
+	some p in problems(l, s)
 }
 
 # The lines it does not know.
@@ -102,6 +114,7 @@ report contains report.finding(l.pos, fatal(c.directive.name, l, p)) if {
 	some c in checked
 	not c.spec.block == false
 	some l in c.directive.block
+	unknown_lines(c.spec) # hosts, for one, takes its entries as lines
 	not option(c.spec, l.name)
 	not removed_option(c.directive.name, l.name)
 	not plugins.templated(l.name)
@@ -148,6 +161,10 @@ too_new(o) if {
 	not plugins.at_least(since)
 }
 
+# unknown_lines is whether the plugin refuses the lines it does not know, in the target
+# release (unknown has a message for them): true or false, remembered for each plugin.
+unknown_lines(spec) := count([u | some u in object.get(spec, "unknown", []); plugins.at_least(u.from)]) > 0
+
 # unknown is the plugin's message for a line it does not know, in the target release.
 unknown(spec, name) := text(applicable[0].message, name, {}) if {
 	applicable := [u | some u in spec.unknown; plugins.at_least(u.from)]
@@ -169,6 +186,39 @@ else := {p |
 	not plugins.templated(v.text)
 	err := type_error(t, v.text)
 	p := {"error": err, "fix": type_fix(t), "pos": v.pos}
+}
+
+# quiet is whether n arguments under shape s can have no problems at all, whatever they
+# are: s says nothing of them (most plugins and options), or their number fits and no type
+# applies to any (most lines: `errors`, `health`, `loop`, …). A value for each count and
+# shape, which OPA remembers (as it does not remember that a function was undefined), so
+# that most lines cost a look-up instead of problems.
+quiet(_, s) if count(object.filter(s, ["min", "max", "n", "types", "rest"])) == 0
+
+quiet(n, s) if {
+	fits(n, s)
+	not typed(n, s)
+}
+
+default quiet(_, _) := false
+
+# fits is whether n arguments raise no count problem (too_few, too_many) under shape s.
+fits(n, s) := false if n < lower_bound(s)
+
+else := false if n > upper(s)
+
+else := false if {
+	not n in s.n
+	n < max(s.n)
+	n >= min(s.n)
+}
+
+else := true
+
+# typed is whether a type may apply to one of n arguments under shape s.
+typed(n, s) if {
+	n > 0
+	count(object.filter(s, ["types", "rest"])) > 0
 }
 
 count_problems(line, s) := union({too_few(line, s), too_many(line, s)})

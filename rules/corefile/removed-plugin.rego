@@ -32,10 +32,11 @@ import data.dnslint.lib.corefile
 import data.dnslint.lib.report
 
 report contains report.finding(d.pos, msg) if {
-	some x in corefile.lines
+	some name in corefile.names
+	corefile.removed(name)
+	p := data.dnslint.coredns.plugins[name]
+	some x in corefile.directives(name)
 	d := x.directive
-	corefile.removed(d.name)
-	p := data.dnslint.coredns.plugins[d.name]
 	msg := sprintf("the %s plugin was removed after CoreDNS %s: CoreDNS %s exits at start-up with `Unknown directive '%s'`%s. %s", [
 		d.name, p.last, corefile.version, d.name, corefile.where(d), fix(d.name, p),
 	])

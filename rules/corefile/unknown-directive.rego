@@ -32,14 +32,16 @@ import data.dnslint.lib.custom
 import data.dnslint.lib.forward
 import data.dnslint.lib.report
 
+# Each name is judged once, then its lines.
 report contains report.finding(d.pos, msg) if {
-	some x in corefile.lines
+	some name in corefile.names
+	not corefile.available(name)
+	not corefile.placeholder(name)
+	not corefile.env_placeholder(name)
+	not corefile.removed(name)
+	not name in forward.options
+	some x in corefile.directives(name)
 	d := x.directive
-	not corefile.available(d.name)
-	not corefile.placeholder(d.name)
-	not corefile.env_placeholder(d.name)
-	not corefile.removed(d.name)
-	not d.name in forward.options
 	not custom.override_server_block(d) # custom/server-block-in-override explains it
 	msg := sprintf("CoreDNS %s exits at start-up with `Unknown directive '%s'`%s: %s", [
 		corefile.version, d.name, corefile.where(d), why(d.name),

@@ -56,7 +56,9 @@ import data.dnslint.lib.report
 report contains finding if {
 	some x in corefile.blocks
 	b := x.block
+	repeated := corefile.repeated(b) # a duplicate needs its name twice in the block
 	some i, d in b.directives
+	d.name in repeated
 	custom.from_override(d)
 	corefile.available(d.name)
 	corefile.once(d.name)

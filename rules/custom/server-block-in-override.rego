@@ -44,7 +44,9 @@ import data.dnslint.lib.custom
 import data.dnslint.lib.report
 
 report contains report.finding(d.pos, msg) if {
-	some x in corefile.lines
+	some name in corefile.names
+	regex.match(`[.:]`, name) # an address, as custom.override_server_block: skips the plugins
+	some x in corefile.directives(name)
 	d := x.directive
 	custom.override_server_block(d)
 	key := custom.name(custom.origin(d))

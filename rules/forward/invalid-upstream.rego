@@ -96,7 +96,22 @@ refused(u) := t if {
 	since(object.get(t, "known", "0.0.0"))
 }
 
-problem(u, d) := sprintf("forward sends only to dns://, tls:// and https:// upstreams: CoreDNS %s exits at start-up with `'%s' is not supported as a destination protocol in forward: %s://%s`", [
+# problem is what CoreDNS refuses in upstream u of forward line d.
+problem(u, d) := why if {
+	why := refusal(u)
+	why != ""
+} else := sprintf("the per-upstream server name `%%%s` and `tls_servername %s` both set one: CoreDNS %s exits at start-up with `both forward ('%s') and proxy level ('%s') TLS servernames are set for upstream proxy 'tls://%s'`. Keep one of them", [
+	u.sni, name, corefile.version, name, u.sni, upstream.host_port(u.host, u.port),
+]) if {
+	u.scheme == "tls"
+	u.sni != ""
+	since(facts.sni_first)
+	name := servername(d)
+}
+
+# refusal is what CoreDNS refuses in upstream u whatever its line, "" when nothing: a
+# value for every upstream, which OPA then computes once per upstream text.
+refusal(u) := sprintf("forward sends only to dns://, tls:// and https:// upstreams: CoreDNS %s exits at start-up with `'%s' is not supported as a destination protocol in forward: %s://%s`", [
 	corefile.version, u.scheme, u.scheme, upstream.host_port(u.host, u.port),
 ]) if {
 	refused(u)
@@ -153,14 +168,7 @@ problem(u, d) := sprintf("forward sends only to dns://, tls:// and https:// upst
 	corefile.version, u.text,
 ]) if {
 	u.kind == "invalid"
-} else := sprintf("the per-upstream server name `%%%s` and `tls_servername %s` both set one: CoreDNS %s exits at start-up with `both forward ('%s') and proxy level ('%s') TLS servernames are set for upstream proxy 'tls://%s'`. Keep one of them", [
-	u.sni, name, corefile.version, name, u.sni, upstream.host_port(u.host, u.port),
-]) if {
-	u.scheme == "tls"
-	u.sni != ""
-	since(facts.sni_first)
-	name := servername(d)
-}
+} else := ""
 
 servername(d) := line.args[0].text if {
 	some line in d.block

@@ -36,6 +36,7 @@ package dnslint.rules.forward["missing-loop"]
 
 import data.dnslint.lib.corefile
 import data.dnslint.lib.forward
+import data.dnslint.lib.plugins
 import data.dnslint.lib.report
 import data.dnslint.lib.upstream
 
@@ -52,10 +53,7 @@ report contains report.finding(s.directive.pos, msg) if {
 	])
 }
 
-has(b, name) if {
-	some d in b.directives
-	d.name == name
-}
+has(b, name) if count(plugins.in_block(b, name)) > 0
 
 resolv(d) := "The usual cause is a resolv.conf that lists a loopback resolver such as systemd-resolved's 127.0.0.53: inside the pod that is CoreDNS itself. " if {
 	some to in forward.tos(d)

@@ -44,11 +44,11 @@ report contains report.finding(last.args[0].pos, msg) if {
 	every d in fwds {
 		forward.from(d)
 	}
+	missed := sort({forward.show(k.zone) | some k in b.keys; not taken(fwds, k.zone)})
+	count(missed) > 0 # first: most blocks forward `.`, which takes every name
 	every d in b.directives {
 		answers_nothing(d.name)
 	}
-	missed := sort({forward.show(k.zone) | some k in b.keys; not taken(fwds, k.zone)})
-	count(missed) > 0
 	last := fwds[count(fwds) - 1]
 	froms := concat(", ", sort({forward.show(forward.from(d)) | some d in fwds}))
 	msg := sprintf("this block serves %s, but its forwards only take names in %s%s: other queries of the block match no forward and no plugin after it answers, so CoreDNS replies SERVFAIL and logs `plugin/forward: no next plugin found`. %s", [

@@ -33,23 +33,29 @@ import data.dnslint.lib.forward
 import data.dnslint.lib.report
 
 report contains report.finding(d.pos, msg) if {
-	some x in corefile.lines
+	some name in corefile.names
+	name in forward.options
+	some x in corefile.directives(name)
 	d := x.directive
-	d.name in forward.options
 	msg := sprintf("`%s` is a forward option, not a plugin: CoreDNS exits with `Unknown directive '%s'`%s. Move it inside the forward block of the zone it is meant for: %s", [
 		d.name, d.name, corefile.where(d), hint(x.block, d),
 	])
 }
 
 hint(block, d) := sprintf("`forward %s … { %s }` (%s)", [f.args[0].text, line(d), place(f.pos, d.pos)]) if {
+	some f in first_forward(block)
+} else := sprintf("`forward . <upstream> { %s }`", [line(d)])
+
+# first_forward is the block's first forward (the one a query reaches first) with an
+# argument, in an array that is empty when there is none: a value either way, which OPA
+# finds once per block.
+first_forward(block) := array.slice(forwards, 0, 1) if {
 	forwards := [f |
 		some f in block.directives
 		f.name == "forward"
 		count(f.args) > 0
 	]
-	# The block's first forward: the one a query reaches first.
-	f := forwards[0]
-} else := sprintf("`forward . <upstream> { %s }`", [line(d)])
+}
 
 line(d) := concat(" ", array.concat([d.name], [a.text | some a in d.args]))
 

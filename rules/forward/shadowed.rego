@@ -45,6 +45,7 @@ import data.dnslint.lib.upstream
 report contains report.related(later.args[0].pos, msg, [{"message": note, "pos": earlier.args[0].pos}]) if {
 	not corefile.once("forward")
 	some l in forward.stanzas
+	not forward.first(l) # only a later forward of the block can be shadowed
 	later := l.directive
 	zone := forward.from(later)
 	earlier := first_cover(l.block, l.index, zone)
@@ -54,16 +55,19 @@ report contains report.related(later.args[0].pos, msg, [{"message": note, "pos":
 
 # first_cover is the first forward written before index i in block b that takes every
 # name of zone and keeps it (no `except` touching the zone, no `next`).
-first_cover(b, i, zone) := covering[0] if {
-	covering := [d |
-		some j, d in b.directives
-		j < i
-		d.name == "forward"
-		forward.covers(forward.from(d), zone)
-		not lets_through(d, zone)
-	]
-	count(covering) > 0
+first_cover(b, i, zone) := b.directives[j] if {
+	j := covering(b, zone)[0]
+	j < i
 }
+
+# covering are the indexes of the forwards of block b that take every name of zone and
+# keep it, in written order: found once per block and zone, however many forwards follow.
+covering(b, zone) := [j |
+	some j, d in b.directives
+	d.name == "forward"
+	forward.covers(forward.from(d), zone)
+	not lets_through(d, zone)
+]
 
 lets_through(d, zone) if {
 	some line in d.block

@@ -57,9 +57,11 @@ report contains report.finding(v.pos, msg) if {
 	])
 }
 
-# cluster_dns holds for the Corefile of the CoreDNS that serves the cluster domain.
-cluster_dns(cf) if {
+# cluster_dns is whether cf is the Corefile of the CoreDNS that serves the cluster domain:
+# true or false, which OPA computes once per Corefile (it would look again for every health
+# line of a Corefile without kubernetes, were it undefined there).
+cluster_dns(cf) := true if {
 	some b in cf.server_blocks
 	some d in b.directives
 	d.name == "kubernetes"
-}
+} else := false

@@ -30,24 +30,21 @@
 package dnslint.rules.hosts["entry-after-fallthrough"]
 
 import data.dnslint.lib.corefile
+import data.dnslint.lib.plugins
 import data.dnslint.lib.report
 
 report contains report.finding(l.pos, msg) if {
 	some x in corefile.directives("hosts")
 	d := x.directive
-	some i, f in d.block
-	f.name == "fallthrough"
-	not earlier_fallthrough(d, i)
+	i := plugins.fallthrough_at(d) # the first fallthrough
+	f := d.block[i]
 	some j, l in d.block
 	j > i
-	not l.name in object.keys(data.dnslint.plugins_args.plugins.hosts.options)
+	not l.name in options
 	msg := sprintf("CoreDNS exits at start-up with `unknown property '%s'`%s: after `fallthrough` (%s) the hosts block accepts no more entries. Move `fallthrough` below the last entry", [
 		l.name, corefile.where(l), corefile.place(f.pos, l.pos),
 	])
 }
 
-earlier_fallthrough(d, i) if {
-	some k, f in d.block
-	k < i
-	f.name == "fallthrough"
-}
+# options are the names of the hosts options.
+options := object.keys(data.dnslint.plugins_args.plugins.hosts.options)

@@ -70,19 +70,19 @@ report contains report.finding(n.pos, msg) if {
 
 # entries are the inline entries of every hosts block: the lines before the first
 # `fallthrough` that are no option (after it, hosts/entry-after-fallthrough reports them).
-entries contains {"line": l, "zones": plugins.zones(x.block, x.directive.args, 1)} if {
+# An array: a hosts block may hold thousands of lines.
+entries := [{"line": l, "zones": zones} |
 	some x in corefile.directives("hosts")
+	zones := plugins.zones(x.block, x.directive.args, 1)
+	end := plugins.fallthrough_at(x.directive)
 	some i, l in x.directive.block
-	not l.name in object.keys(data.dnslint.plugins_args.plugins.hosts.options)
-	not after_fallthrough(x.directive, i)
+	i <= end
+	not l.name in options
 	not plugins.templated(l.name)
-}
+]
 
-after_fallthrough(d, i) if {
-	some k, f in d.block
-	k < i
-	f.name == "fallthrough"
-}
+# options are the names of the hosts options (every other line is an entry).
+options := object.keys(data.dnslint.plugins_args.plugins.hosts.options)
 
 # address drops an IPv6 zone (fe80::1%eth0), as the hosts plugin does.
 address(text) := split(text, "%")[0]

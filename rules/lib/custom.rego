@@ -18,13 +18,13 @@ from_override(x) if endswith(origin(x), ".override")
 # name is the key's name in a path under dir.
 name(path) := substring(path, count(dir), -1)
 
-# server_blocks yields each server block that a .server key brings into a Corefile, with
-# its Corefile and key path.
-server_blocks contains {"corefile": x.corefile, "block": x.block, "origin": o} if {
+# server_blocks are each server block that a .server key brings into a Corefile, with
+# its Corefile and key path: {"corefile", "block", "origin"}. An array, as corefile.blocks.
+server_blocks := [{"corefile": x.corefile, "block": x.block, "origin": o} |
 	some x in corefile.blocks
 	o := origin(x.block)
 	endswith(o, ".server")
-}
+]
 
 # override_collision holds when an .override key adds plugin to server block b, which
 # then holds it more than once although CoreDNS allows it once. custom/override-duplicates-plugin
@@ -42,9 +42,9 @@ override_collision(b, plugin) if {
 # (`example.com:53 { … }`): spliced into a server block, its address is read as a plugin
 # name. custom/server-block-in-override reports it; corefile/unknown-directive leaves it.
 override_server_block(d) if {
-	from_override(d)
 	d.has_block
 	regex.match(`[.:]`, d.name)
+	from_override(d)
 }
 
 # platform names the platform whose default Corefile the file is (composition with a

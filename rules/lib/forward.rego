@@ -9,14 +9,15 @@ import data.dnslint.lib.plugins
 # also a plugin of its own.
 options := {name | some name, _ in data.dnslint.forward.options} - {"tls"}
 
-# stanzas yields every forward line of every server block with its place among the
-# block's directives (index): CoreDNS chains several forwards of a block in written order.
-stanzas contains {"corefile": cf, "block": b, "directive": d, "index": i} if {
+# stanzas are every forward line of every server block with its place among the block's
+# directives (index): CoreDNS chains several forwards of a block in written order. An
+# array, as corefile.lines (no set of whole Corefiles and blocks to sort).
+stanzas := [{"corefile": cf, "block": b, "directive": d, "index": i} |
 	some cf in input.corefiles
 	some b in cf.server_blocks
 	some i, d in b.directives
 	d.name == "forward"
-}
+]
 
 # tos are the TO arguments of a forward line (everything after FROM).
 tos(d) := array.slice(d.args, 1, count(d.args))
@@ -54,13 +55,10 @@ option(name) if {
 }
 
 # first holds for the first forward line of its server block.
-first(s) if not earlier(s)
+first(s) if s.index == first_index(s.block)
 
-earlier(s) if {
-	some i, d in s.block.directives
-	i < s.index
-	d.name == "forward"
-}
+# first_index is where the first forward line of server block b stands (once per block).
+first_index(b) := min([i | some i, d in b.directives; d.name == "forward"])
 
 # show writes a zone for messages: without the final dot, except the root.
 show(zone) := zone if zone == "."

@@ -52,6 +52,14 @@ zones(b, args, i) := [fqdn(a.text) | some a in array.slice(args, i, count(args))
 
 else := [k.zone | some k in b.keys]
 
+# fallthrough_at is the index of the first `fallthrough` line of directive d's block, or
+# the number of lines when there is none: the lines after it are those at greater indexes.
+# (A value either way, which OPA computes once per directive.)
+fallthrough_at(d) := min(at) if {
+	at := [i | some i, l in d.block; l.name == "fallthrough"]
+	count(at) > 0
+} else := count(d.block)
+
 # fallthrough is the zones a plugin d passes NXDOMAIN on for: its last `fallthrough` line
 # (each one replaces the previous), ["."] when that line names none. Undefined without one.
 fallthrough(d) := fall_zones(lines[count(lines) - 1].args) if {

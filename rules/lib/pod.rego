@@ -28,6 +28,10 @@ nameservers(pod) := object.get(pod, ["dns_config", "nameservers"], [])
 
 searches(pod) := object.get(pod, ["dns_config", "searches"], [])
 
+# configured are the workloads whose pod has a dnsConfig: the only ones with options,
+# nameservers or searches of their own, which rules about these look at.
+configured := [w | some w in input.workloads; w.pod.dns_config != null]
+
 # name names the workload in messages: "Deployment web".
 name(w) := trim_space(sprintf("%s %s", [w.object.kind, object.get(w.object, "name", "")]))
 
@@ -59,6 +63,10 @@ cluster_search(w, domain) := [
 # alpine_images are the images of the pod that look Alpine-based (musl libc): the image
 # name or tag says alpine.
 alpine_images(pod) := [img.text | some img in pod.images; contains(lower(img.text), "alpine")]
+
+# coredns_workloads are the workloads of the run that are the cluster's CoreDNS (coredns(w)),
+# found once for the rules about them.
+coredns_workloads := [w | some w in input.workloads; coredns(w)]
 
 # coredns holds for the cluster's CoreDNS Deployment: named coredns, or running the
 # coredns/coredns image (whatever registry or mirror serves it).

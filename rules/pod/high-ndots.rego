@@ -53,7 +53,7 @@ import data.dnslint.lib.report
 max_ndots := data.dnslint.params["pod/high-ndots"].max_ndots
 
 report contains report.finding(opt.value.pos, msg) if {
-	some w in input.workloads
+	some w in pod.configured
 	some opt in pod.options(w.pod)
 	opt.name.text == "ndots"
 	n := ndots.value(opt.value.text)

@@ -44,7 +44,7 @@ import data.dnslint.lib.pod
 import data.dnslint.lib.report
 
 report contains report.finding(ns.pos, msg) if {
-	some w in input.workloads
+	some w in pod.configured
 	some i, ns in pod.nameservers(w.pod)
 	not kubernetes.ip(ns.text)
 	msg := sprintf("The API server rejects %s: `%s[%d]: Invalid value: %q: must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)`. %s", [

@@ -53,7 +53,7 @@ import data.dnslint.lib.report
 import data.dnslint.lib.resolver
 
 report contains report.graded(opt.pos, msg, "error") if {
-	some w in input.workloads
+	some w in pod.configured
 	some i, opt in pod.options(w.pod)
 	opt.name.text == ""
 	msg := sprintf("The API server rejects %s: `%s[%d]: Required value: must not be empty`. Give the option a name", [
@@ -62,7 +62,7 @@ report contains report.graded(opt.pos, msg, "error") if {
 }
 
 report contains report.finding(where(opt), msg) if {
-	some w in input.workloads
+	some w in pod.configured
 	some opt in pod.options(w.pod)
 	name := opt.name.text
 	name != ""

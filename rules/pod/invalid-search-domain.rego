@@ -51,7 +51,7 @@ strict_label := `[a-z0-9]([-a-z0-9]*[a-z0-9])?`
 relaxed_label := `_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?`
 
 report contains report.finding(s.pos, msg) if {
-	some w in input.workloads
+	some w in pod.configured
 	some i, s in pod.searches(w.pod)
 	not lone_dot(s.text)
 	value := trim_suffix(s.text, ".")
@@ -62,7 +62,7 @@ report contains report.finding(s.pos, msg) if {
 }
 
 report contains report.graded(s.pos, msg, "warning") if {
-	some w in input.workloads
+	some w in pod.configured
 	some s in pod.searches(w.pod)
 	value := trim_suffix(s.text, ".")
 	not invalid(value)

@@ -46,7 +46,7 @@ import data.dnslint.lib.report
 import data.dnslint.lib.resolver
 
 report contains report.finding(opt.name.pos, msg) if {
-	some w in input.workloads
+	some w in pod.configured
 	images := pod.alpine_images(w.pod)
 	count(images) > 0
 	some opt in pod.options(w.pod)

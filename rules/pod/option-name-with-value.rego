@@ -51,7 +51,7 @@ import data.dnslint.lib.report
 
 # A plain string item: no option object.
 report contains report.finding(opt.name.pos, msg) if {
-	some w in input.workloads
+	some w in pod.configured
 	some opt in pod.options(w.pod)
 	scalar(opt)
 	contains(opt.name.text, ":")
@@ -62,7 +62,7 @@ report contains report.finding(opt.name.pos, msg) if {
 }
 
 report contains report.graded(opt.name.pos, msg, severity(w, name)) if {
-	some w in input.workloads
+	some w in pod.configured
 	some opt in pod.options(w.pod)
 	not scalar(opt)
 	contains(opt.name.text, ":")

@@ -65,7 +65,7 @@ musl_max := data.dnslint.kubernetes.resolvers.musl_search_line_max_chars
 
 # The API server's limits on dnsConfig.searches.
 report contains report.finding(searches[limits.max_paths].pos, msg) if {
-	some w in input.workloads
+	some w in pod.configured
 	searches := pod.searches(w.pod)
 	count(searches) > limits.max_paths
 	msg := sprintf("The API server rejects %s: %d search domains, `%s: Invalid value: …: must not have more than %d search paths` (Kubernetes %s%s). Keep at most %d", [
@@ -74,7 +74,7 @@ report contains report.finding(searches[limits.max_paths].pos, msg) if {
 }
 
 report contains report.finding(searches[i].pos, msg) if {
-	some w in input.workloads
+	some w in pod.configured
 	searches := pod.searches(w.pod)
 	i := resolver.crossing(texts(searches), 0, limits.max_chars)
 	msg := sprintf("The API server rejects %s: the search list is %d characters, `%s: Invalid value: …: must not have more than %d characters (including spaces) in the search list` (Kubernetes %s%s). Shorten or drop domains from here on", [
@@ -84,7 +84,7 @@ report contains report.finding(searches[i].pos, msg) if {
 
 # The kubelet's cut of the merged list: the three cluster domains, then the pod's own.
 report contains report.graded(own[i].pos, msg, "warning") if {
-	some w in input.workloads
+	some w in pod.configured
 	admitted(w)
 	pod.cluster_dns(w.pod)
 	prefix := pod.cluster_search(w, domain)
@@ -98,7 +98,7 @@ report contains report.graded(own[i].pos, msg, "warning") if {
 
 # musl's line buffer, in pods with an Alpine image.
 report contains report.graded(own[i].pos, msg, "warning") if {
-	some w in input.workloads
+	some w in pod.configured
 	images := pod.alpine_images(w.pod)
 	count(images) > 0
 	admitted(w)

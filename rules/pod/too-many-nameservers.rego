@@ -49,7 +49,7 @@ import data.dnslint.lib.report
 max := data.dnslint.kubernetes.max_nameservers
 
 report contains report.finding(servers[max].pos, msg) if {
-	some w in input.workloads
+	some w in pod.configured
 	servers := pod.nameservers(w.pod)
 	count(servers) > max
 	msg := sprintf("The API server rejects %s: %d nameservers, `%s: Invalid value: …: must not have more than %d nameservers`. Keep at most %d: resolvers use no more", [
@@ -58,7 +58,7 @@ report contains report.finding(servers[max].pos, msg) if {
 }
 
 report contains report.graded(kept[fit].pos, msg, "warning") if {
-	some w in input.workloads
+	some w in pod.configured
 	pod.cluster_dns(w.pod)
 	servers := pod.nameservers(w.pod)
 	count(servers) <= max
