@@ -125,7 +125,8 @@ func (t task) eval(ctx context.Context) (rego.ResultSet, error) {
 
 // evalGroups evaluates the groups one after the other, each over the collections its
 // rules read: chunks of its `each` collection, converted chunk by chunk, and the others
-// whole, converted once and dropped after the last group that reads them. So the run's
+// whole, converted once (from the chunks' elements when a group chunked them already)
+// and dropped after the last group that reads them. So the run's
 // input never exists whole as Rego values unless one group reads it all, and the memory
 // of a large run is that of its largest context, not of everything.
 func (e *Engine) evalGroups(ctx context.Context, input *model.Input) ([]rego.ResultSet, error) {
@@ -136,6 +137,7 @@ func (e *Engine) evalGroups(ctx context.Context, input *model.Input) ([]rego.Res
 	}
 	conv := newConverter()
 	whole := map[string]*ast.Term{}
+	kept := map[string][]*ast.Term{} // chunked elements a later group reads whole
 	pending := map[string]int{} // collection → groups still to run that read it whole
 	for _, g := range e.groups {
 		for _, name := range g.context() {
@@ -147,6 +149,11 @@ func (e *Engine) evalGroups(ctx context.Context, input *model.Input) ([]rego.Res
 		var pairs [][2]*ast.Term
 		for _, name := range g.context() {
 			t, ok := whole[name]
+			if !ok && kept[name] != nil {
+				t, ok = ast.ArrayTerm(kept[name]...), true
+				whole[name] = t
+				delete(kept, name)
+			}
 			if !ok {
 				var err error
 				if t, err = conv.encode(fields.Field(index[name])); err != nil {
@@ -161,6 +168,11 @@ func (e *Engine) evalGroups(ctx context.Context, input *model.Input) ([]rego.Res
 			tasks = append(tasks, task{g.query, func() (ast.Value, error) { return ast.NewObject(pairs...), nil }})
 		} else {
 			list := fields.Field(index[g.each])
+			var keep []*ast.Term
+			if _, done := whole[g.each]; pending[g.each] > 0 && !done {
+				keep = make([]*ast.Term, list.Len()) // each chunk fills its own part
+				kept[g.each] = keep
+			}
 			for start := 0; start < list.Len(); start += e.chunk {
 				end := min(start+e.chunk, list.Len())
 				tasks = append(tasks, task{g.query, func() (ast.Value, error) {
@@ -172,6 +184,9 @@ func (e *Engine) evalGroups(ctx context.Context, input *model.Input) ([]rego.Res
 							return nil, err
 						}
 						chunk = append(chunk, t)
+						if keep != nil {
+							keep[j] = t
+						}
 					}
 					item := [2]*ast.Term{ast.InternedTerm(g.each), ast.ArrayTerm(chunk...)}
 					return ast.NewObject(append(slices.Clip(pairs), item)...), nil
