@@ -138,7 +138,7 @@ func (e *Engine) evalGroups(ctx context.Context, input *model.Input) ([]rego.Res
 	conv := newConverter()
 	whole := map[string]*ast.Term{}
 	kept := map[string][]*ast.Term{} // chunked elements a later group reads whole
-	pending := map[string]int{} // collection → groups still to run that read it whole
+	pending := map[string]int{}      // collection → groups still to run that read it whole
 	for _, g := range e.groups {
 		for _, name := range g.context() {
 			pending[name]++
