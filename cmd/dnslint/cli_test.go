@@ -616,6 +616,7 @@ const acmePolicy = `# METADATA
 # description: Our clusters forward only to the corporate resolvers.
 # custom:
 #   severity: error
+#   each: corefiles
 #   params:
 #     allowed: ["10.0.0.53", "10.0.1.53"]
 package dnslint.rules.acme["approved-upstream"]
