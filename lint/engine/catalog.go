@@ -174,3 +174,10 @@ func (c *Catalog) LatestCoreDNS() string {
 	}
 	return "unknown"
 }
+
+// Each is the input collection rule id reports element by element (its METADATA
+// custom.each), "" when it reads the whole input.
+func (c *Catalog) Each(id string) string { return c.each[id] }
+
+// HasUserPolicies tells whether any rule comes from a --policy directory.
+func (c *Catalog) HasUserPolicies() bool { return c.user }
