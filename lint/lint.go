@@ -1,7 +1,8 @@
 // Package lint is dnslint as a library: it runs the pipeline
 // source → parse → model → compose → engine → filter and returns sorted findings.
-// A Linter compiles its rules once and can lint many inputs (the CLI lints one run, the
-// admission webhook one object per request).
+// A Linter resolves its rules once and can lint many inputs, concurrently (the CLI lints
+// one run, the admission webhook one object per request); it compiles them up front, or
+// on first need only those that can fire on an input (compile.go).
 package lint
 
 import (
@@ -44,7 +45,7 @@ type Options struct {
 	CompileAll bool
 }
 
-// Linter lints inputs with a fixed, compiled set of rules.
+// Linter lints inputs with a fixed set of enabled rules.
 type Linter struct {
 	opts     Options
 	catalog  *engine.Catalog
@@ -53,7 +54,9 @@ type Linter struct {
 	engines  engines
 }
 
-// New loads the catalog, resolves the configuration against it and compiles the enabled rules.
+// New loads the catalog and resolves the configuration against it. It compiles the
+// enabled rules when Options.CompileAll is set or user policies are loaded (so that
+// their errors show here); otherwise Lint compiles what it needs.
 func New(ctx context.Context, opts Options) (*Linter, error) {
 	if opts.Config == nil {
 		opts.Config = &config.Config{}
