@@ -1,15 +1,14 @@
 package engine
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -104,30 +103,19 @@ func (c *Catalog) addFS(fsys fs.FS, prefix string, builtin bool) error {
 func parseModules(fsys fs.FS, prefix string, paths []string) ([]*ast.Module, error) {
 	modules := make([]*ast.Module, len(paths))
 	errs := make([]error, len(paths))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(paths)) {
-		wg.Go(func() {
-			for i := range next {
-				src, err := fs.ReadFile(fsys, paths[i])
-				if err != nil {
-					errs[i] = err
-					continue
-				}
-				modules[i], err = ast.ParseModuleWithOpts(prefix+paths[i], string(src), ast.ParserOptions{
-					ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: capabilities(),
-				})
-				if err != nil {
-					errs[i] = fmt.Errorf("policy: %w", err)
-				}
-			}
+	parallelFor(context.Background(), len(paths), func(i int) {
+		src, err := fs.ReadFile(fsys, paths[i])
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		modules[i], err = ast.ParseModuleWithOpts(prefix+paths[i], string(src), ast.ParserOptions{
+			ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: capabilities(),
 		})
-	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+		if err != nil {
+			errs[i] = fmt.Errorf("policy: %w", err)
+		}
+	})
 	return modules, errors.Join(errs...)
 }
 

@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -129,23 +128,7 @@ func run(ctx context.Context, tasks []task) ([]rego.ResultSet, error) {
 		}
 		return results, ctx.Err()
 	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(tasks)) {
-		wg.Go(func() {
-			for i := range next {
-				results[i], errs[i] = tasks[i].eval(ctx)
-			}
-		})
-	}
-	for i := range tasks {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallelFor(ctx, len(tasks), func(i int) { results[i], errs[i] = tasks[i].eval(ctx) })
 	for _, err := range errs {
 		if err != nil {
 			return nil, err
