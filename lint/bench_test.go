@@ -14,13 +14,9 @@ import (
 func benchFiles(b *testing.B, n int) []*source.File {
 	b.Helper()
 	dir := b.TempDir()
-	if err := corpus.Write(dir, corpus.Options{N: n, PerFile: 10, Seed: 1}); err != nil {
+	files, err := corpus.Files(dir, corpus.Options{N: n, PerFile: 10, Seed: 1})
+	if err != nil {
 		b.Fatal(err)
-	}
-	w := &source.Walker{}
-	files, problems := w.Collect([]string{dir})
-	if len(problems) > 0 {
-		b.Fatal(problems)
 	}
 	return files
 }

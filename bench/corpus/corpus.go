@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/dnslint/dnslint/lint/source"
 )
 
 // Options shape a generated corpus.
@@ -154,4 +156,16 @@ func indent(s string, n int) string {
 		}
 	}
 	return strings.Join(lines, "\n") + "\n"
+}
+
+// Files writes a corpus into dir and reads it back as a run would.
+func Files(dir string, o Options) ([]*source.File, error) {
+	if err := Write(dir, o); err != nil {
+		return nil, err
+	}
+	files, problems := (&source.Walker{}).Collect([]string{dir})
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("reading the corpus: %v", problems)
+	}
+	return files, nil
 }
