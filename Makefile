@@ -3,7 +3,7 @@ GO       ?= go
 BIN      ?= bin/dnslint
 CORPUS   ?= ../shared/corpus/real
 
-.PHONY: all build test vet fmt-check docs corpus bench fuzz clean
+.PHONY: all build test vet fmt-check docs corpus bench fuzz clean attack
 
 all: build test
 
@@ -21,6 +21,11 @@ vet:
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+## attack: the attack suite (internal/attack): each hostile input as a regression test,
+## without the race detector (some reproductions are slow by design under -race).
+attack:
+	$(GO) test -tags attack -count=1 -timeout 30m ./internal/attack/
 
 ## docs: regenerate docs/rules/ from the rules' METADATA.
 docs:
