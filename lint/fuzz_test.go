@@ -3,7 +3,6 @@ package lint_test
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/dnslint/dnslint/internal/fuzzguard"
 
 	"github.com/dnslint/dnslint/lint"
 	"github.com/dnslint/dnslint/lint/config"
@@ -59,7 +60,7 @@ func FuzzLint(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, corefile, manifest, resolv []byte) {
-		defer watchdog(20*time.Second, corefile, manifest, resolv)()
+		defer fuzzguard.Watchdog(20*time.Second, corefile, manifest, resolv)()
 		files := func() []*source.File {
 			return []*source.File{
 				{Path: "fuzz/Corefile", Abs: "/fuzz/Corefile", Root: "/fuzz", Format: source.Corefile, Data: bytes.Clone(corefile)},
@@ -96,12 +97,4 @@ func FuzzLint(f *testing.F) {
 			}
 		}
 	})
-}
-
-// watchdog crashes the fuzzing process when one input runs longer than d: Go's fuzzer
-// reports a hang only when the whole test times out, and then without the input. A
-// crash makes it save the input under testdata/fuzz, where it stays as a regression test.
-func watchdog(d time.Duration, data ...any) (stop func()) {
-	timer := time.AfterFunc(d, func() { panic(fmt.Sprintf("one input ran longer than %s (a hang): %q", d, data)) })
-	return func() { timer.Stop() }
 }

@@ -1,10 +1,11 @@
 package explain
 
 import (
-	"fmt"
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/dnslint/dnslint/internal/fuzzguard"
 )
 
 // FuzzScaler decodes any text as CPA parameters and runs the scaler over small clusters:
@@ -22,7 +23,7 @@ func FuzzScaler(f *testing.F) {
 		f.Add(false, []byte(s), 1000, 64)
 	}
 	f.Fuzz(func(t *testing.T, ladder bool, params []byte, nodes, cores int) {
-		defer watchdog(5*time.Second, ladder, params, nodes, cores)()
+		defer fuzzguard.Watchdog(5*time.Second, ladder, params, nodes, cores)()
 		mode := "linear"
 		if ladder {
 			mode = "ladder"
@@ -69,12 +70,4 @@ func abs(n int) int {
 		return -n
 	}
 	return n
-}
-
-// watchdog crashes the fuzzing process when one input runs longer than d: Go's fuzzer
-// reports a hang only when the whole test times out, and then without the input. A
-// crash makes it save the input under testdata/fuzz, where it stays as a regression test.
-func watchdog(d time.Duration, data ...any) (stop func()) {
-	timer := time.AfterFunc(d, func() { panic(fmt.Sprintf("one input ran longer than %s (a hang): %q", d, data)) })
-	return func() { timer.Stop() }
 }

@@ -3,7 +3,6 @@ package corefile
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dnslint/dnslint/internal/fuzzguard"
 
 	"github.com/coredns/caddy/caddyfile"
 
@@ -62,7 +63,7 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		defer watchdog(5*time.Second, data)()
+		defer fuzzguard.Watchdog(5*time.Second, data)()
 		text := &source.Text{File: "Corefile", Name: "Corefile", Body: data}
 		res, err := Parse(text, nil)
 		again, err2 := Parse(&source.Text{File: "Corefile", Name: "Corefile", Body: bytes.Clone(data)}, nil)
@@ -133,12 +134,4 @@ func checkResult(t *testing.T, res *Result, check func(string, model.Pos)) {
 	for _, i := range res.Imports {
 		check("import "+i.Pattern, i.Pos)
 	}
-}
-
-// watchdog crashes the fuzzing process when one input runs longer than d: Go's fuzzer
-// reports a hang only when the whole test times out, and then without the input. A
-// crash makes it save the input under testdata/fuzz, where it stays as a regression test.
-func watchdog(d time.Duration, data ...any) (stop func()) {
-	timer := time.AfterFunc(d, func() { panic(fmt.Sprintf("one input ran longer than %s (a hang): %q", d, data)) })
-	return func() { timer.Stop() }
 }

@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dnslint/dnslint/internal/fuzzguard"
 )
 
 // FuzzAutoscaler puts any text as the ladder or linear parameters of an autoscaler
@@ -30,7 +32,7 @@ func FuzzAutoscaler(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, params string, style uint8) {
-		defer watchdog(5*time.Second, params, style)()
+		defer fuzzguard.Watchdog(5*time.Second, params, style)()
 		mode := []string{"ladder", "linear"}[style%2]
 		data := []byte(autoscalerYAML(mode, params, style/2%3))
 		res, err := Parse("f.yaml", data)
@@ -126,12 +128,4 @@ func render(res *Result, err error) string {
 		panic(jerr)
 	}
 	return string(b)
-}
-
-// watchdog crashes the fuzzing process when one input runs longer than d: Go's fuzzer
-// reports a hang only when the whole test times out, and then without the input. A
-// crash makes it save the input under testdata/fuzz, where it stays as a regression test.
-func watchdog(d time.Duration, data ...any) (stop func()) {
-	timer := time.AfterFunc(d, func() { panic(fmt.Sprintf("one input ran longer than %s (a hang): %q", d, data)) })
-	return func() { timer.Stop() }
 }
