@@ -185,7 +185,8 @@ func (h *Handler) reviewWithin(ctx context.Context, req *admissionv1.AdmissionRe
 		release()
 		return nil, err
 	}
-	if err := h.startWithinHeap(); err != nil {
+	heapAtStart, err := h.startWithinHeap()
+	if err != nil {
 		release()
 		return nil, err
 	}
@@ -196,7 +197,7 @@ func (h *Handler) reviewWithin(ctx context.Context, req *admissionv1.AdmissionRe
 		err  error
 	}
 	done := make(chan answer, 1)
-	go h.watchHeap(rctx, cancel)
+	go h.watchHeap(rctx, cancel, heapAtStart)
 	go func() {
 		defer release()
 		defer func() {

@@ -125,25 +125,27 @@ func (h *Handler) heapCap() uint64 {
 
 func (h *Handler) heapShare() uint64 { return h.heapCap() / uint64(cap(h.slots)) }
 
-// startWithinHeap refuses to start a review while the live heap is past its cap.
-func (h *Handler) startWithinHeap() error {
+// startWithinHeap refuses to start a review while the live heap is past its cap, and
+// returns the live heap the review starts from.
+func (h *Handler) startWithinHeap() (uint64, error) {
 	if h.opts.MemoryLimit <= 0 {
-		return nil
+		return 0, nil
 	}
-	if live := h.opts.liveHeap(); live > h.heapCap() {
-		return memoryBudget("the webhook's live heap (%d MiB) is past its share of the memory limit (%d of %d MiB, --heap-share of --memory-limit): try again when the reviews in flight have ended",
+	live := h.opts.liveHeap()
+	if live > h.heapCap() {
+		return 0, memoryBudget("the webhook's live heap (%d MiB) is past its share of the memory limit (%d of %d MiB, --heap-share of --memory-limit): try again when the reviews in flight have ended",
 			live>>20, h.heapCap()>>20, h.opts.MemoryLimit>>20)
 	}
-	return nil
+	return live, nil
 }
 
 // watchHeap cancels ctx once the live heap has grown by more than one review's share
-// since the review started, and stops when ctx ends.
-func (h *Handler) watchHeap(ctx context.Context, cancel context.CancelCauseFunc) {
+// since start (the live heap when the review started), and stops when ctx ends.
+func (h *Handler) watchHeap(ctx context.Context, cancel context.CancelCauseFunc, start uint64) {
 	if h.opts.MemoryLimit <= 0 {
 		return
 	}
-	start, share := h.opts.liveHeap(), h.heapShare()
+	share := h.heapShare()
 	t := time.NewTicker(heapPollInterval)
 	defer t.Stop()
 	for {
