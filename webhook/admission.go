@@ -185,6 +185,11 @@ func (h *Handler) reviewWithin(ctx context.Context, req *admissionv1.AdmissionRe
 		release()
 		return nil, err
 	}
+	in, early, err := h.prepare(req) // within the budget before the heap is watched
+	if early != nil || err != nil {
+		release()
+		return early, err
+	}
 	heapAtStart, err := h.startWithinHeap()
 	if err != nil {
 		release()
@@ -206,7 +211,7 @@ func (h *Handler) reviewWithin(ctx context.Context, req *admissionv1.AdmissionRe
 				done <- answer{err: errPanic}
 			}
 		}()
-		resp, err := h.Review(rctx, req)
+		resp, err := h.review(rctx, req, in)
 		done <- answer{resp, err}
 	}()
 	var a answer
@@ -313,12 +318,45 @@ var partners = map[string]string{"coredns-custom": "coredns", "coredns": "coredn
 
 // Review decides one admission request. Deletions and connections are allowed without a look.
 func (h *Handler) Review(ctx context.Context, req *admissionv1.AdmissionRequest) (*admissionv1.AdmissionResponse, error) {
-	resp := &admissionv1.AdmissionResponse{UID: req.UID, Allowed: true}
+	in, resp, err := h.prepare(req)
+	if resp != nil || err != nil {
+		return resp, err
+	}
+	return h.review(ctx, req, in)
+}
+
+// prepared holds a request's objects, decoded and within the budget, not yet rendered
+// (rendering costs memory, and is done while the heap is watched).
+type prepared struct {
+	meta     kubeapi.Meta
+	obj, old map[string]any // old: nil without one, or past the budget
+}
+
+// prepare decodes the request's objects and holds them to the budget (checkObject), before
+// anything is linted: an answer for a request that needs no look, or an error.
+func (h *Handler) prepare(req *admissionv1.AdmissionRequest) (*prepared, *admissionv1.AdmissionResponse, error) {
 	if req.Operation == admissionv1.Delete || req.Operation == admissionv1.Connect || len(req.Object.Raw) == 0 {
-		return resp, nil
+		return nil, &admissionv1.AdmissionResponse{UID: req.UID, Allowed: true}, nil
 	}
 	meta := kubeapi.Meta{APIVersion: groupVersion(req.Kind), Kind: req.Kind.Kind, Namespace: req.Namespace}
-	obj, err := h.object(req.Object.Raw, meta, "the object")
+	obj, err := h.decodeObject(req.Object.Raw, "the object")
+	if err != nil {
+		return nil, nil, err
+	}
+	in := &prepared{meta: meta, obj: obj}
+	if req.Operation == admissionv1.Update && len(req.OldObject.Raw) > 0 {
+		// An old object past the budget is not linted: every finding can then deny.
+		if old, err := h.decodeObject(req.OldObject.Raw, "the old object"); err == nil {
+			in.old = old
+		}
+	}
+	return in, nil, nil
+}
+
+// review lints a prepared request and decides it.
+func (h *Handler) review(ctx context.Context, req *admissionv1.AdmissionRequest, in *prepared) (*admissionv1.AdmissionResponse, error) {
+	resp := &admissionv1.AdmissionResponse{UID: req.UID, Allowed: true}
+	obj, err := kubeapi.FromMap(in.obj, in.meta)
 	if err != nil {
 		return nil, err
 	}
@@ -335,20 +373,21 @@ func (h *Handler) Review(ctx context.Context, req *admissionv1.AdmissionRequest)
 		return nil, err
 	}
 	var before map[string]int
-	if req.Operation == admissionv1.Update && len(req.OldObject.Raw) > 0 {
-		// An old object past the budget is not linted: every finding can then deny.
-		if old, err := h.object(req.OldObject.Raw, meta, "the old object"); err == nil {
-			// Findings that the old object had too are reported, never a reason to deny:
-			// otherwise an unrelated edit of an object with a known problem is blocked.
-			oldFound, err := h.lint(ctx, old, partner)
-			if err != nil {
-				return nil, err
-			}
-			before = map[string]int{}
-			for _, f := range oldFound {
-				if f.owner == old {
-					before[f.key()]++
-				}
+	if in.old != nil {
+		old, err := kubeapi.FromMap(in.old, in.meta)
+		if err != nil {
+			return nil, err
+		}
+		// Findings that the old object had too are reported, never a reason to deny:
+		// otherwise an unrelated edit of an object with a known problem is blocked.
+		oldFound, err := h.lint(ctx, old, partner)
+		if err != nil {
+			return nil, err
+		}
+		before = map[string]int{}
+		for _, f := range oldFound {
+			if f.owner == old {
+				before[f.key()]++
 			}
 		}
 	}
@@ -439,10 +478,14 @@ func (h *Handler) partner(obj *kubeapi.Object) (*kubeapi.Object, string, error) 
 		}
 		return nil, "", nil
 	}
-	p, err := h.object(raw, kubeapi.Meta{APIVersion: "v1", Kind: "ConfigMap", Namespace: obj.Namespace}, "the live "+id)
+	m, err := h.decodeObject(raw, "the live "+id)
 	var be *budgetError
 	if errors.As(err, &be) {
 		return nil, "", err // composed with it, the change would be linted past the budget
+	}
+	var p *kubeapi.Object
+	if err == nil {
+		p, err = kubeapi.FromMap(m, kubeapi.Meta{APIVersion: "v1", Kind: "ConfigMap", Namespace: obj.Namespace})
 	}
 	if err != nil {
 		h.opts.Metrics.live("unavailable")
@@ -452,9 +495,9 @@ func (h *Handler) partner(obj *kubeapi.Object) (*kubeapi.Object, string, error) 
 	return p, "", nil
 }
 
-// object decodes an object of the review and renders it for linting, within the budget
-// (checkObject); what names it in errors.
-func (h *Handler) object(raw []byte, meta kubeapi.Meta, what string) (*kubeapi.Object, error) {
+// decodeObject decodes an object of the review and holds it to the budget (checkObject);
+// what names it in errors.
+func (h *Handler) decodeObject(raw []byte, what string) (map[string]any, error) {
 	m, err := kubeapi.DecodeJSON(raw)
 	if err != nil {
 		return nil, &httpError{http.StatusBadRequest, what + ": " + err.Error()}
@@ -462,7 +505,7 @@ func (h *Handler) object(raw []byte, meta kubeapi.Meta, what string) (*kubeapi.O
 	if err := h.checkObject(m, what); err != nil {
 		return nil, err
 	}
-	return kubeapi.FromMap(m, meta)
+	return m, nil
 }
 
 func groupVersion(gvk metav1.GroupVersionKind) string {
