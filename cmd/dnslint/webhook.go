@@ -123,6 +123,13 @@ func runWebhook(cmd *cobra.Command, f *webhookFlags) error {
 	if err != nil {
 		return usageError{fmt.Errorf("--deny-on: %w", err)}
 	}
+	memLimit, err := webhookMemoryLimit(f.memoryLimit)
+	if err != nil {
+		return usageError{fmt.Errorf("--memory-limit: %w", err)}
+	}
+	if memLimit == 0 {
+		log.Warn("no memory limit known (--memory-limit, GOMEMLIMIT, cgroup): the heap guard is off")
+	}
 	cfg, err := loadConfig(f.configFile)
 	if err != nil {
 		return err
@@ -156,13 +163,6 @@ func runWebhook(cmd *cobra.Command, f *webhookFlags) error {
 			return err
 		}
 		live = webhook.StartLive(ctx, client, f.dnsNS)
-	}
-	memLimit, err := webhookMemoryLimit(f.memoryLimit)
-	if err != nil {
-		return usageError{fmt.Errorf("--memory-limit: %w", err)}
-	}
-	if memLimit == 0 {
-		log.Warn("no memory limit known (--memory-limit, GOMEMLIMIT, cgroup): the heap guard is off")
 	}
 	metrics := webhook.NewMetrics()
 	h := webhook.NewHandler(webhook.Options{
