@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -22,10 +23,12 @@ import (
 // Imports are read only below the files' roots (see source.File), up to
 // source.DefaultMaxSize each.
 func Model(files []*source.File, platform string) (*model.Input, map[string][]byte, error) {
-	return buildModel(files, platform, source.DefaultMaxSize)
+	return buildModel(context.Background(), files, platform, source.DefaultMaxSize)
 }
 
-func buildModel(files []*source.File, platform string, maxSize int64) (*model.Input, map[string][]byte, error) {
+// buildModel is Model within ctx: it stops between files and before composing once ctx
+// ends (a webhook review's deadline covers parsing and composition too).
+func buildModel(ctx context.Context, files []*source.File, platform string, maxSize int64) (*model.Input, map[string][]byte, error) {
 	if maxSize <= 0 {
 		maxSize = source.DefaultMaxSize
 	}
@@ -40,10 +43,15 @@ func buildModel(files []*source.File, platform string, maxSize int64) (*model.In
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			parts[i] = parseFile(f)
+			if ctx.Err() == nil {
+				parts[i] = parseFile(f)
+			}
 		}()
 	}
 	wg.Wait()
+	if err := context.Cause(ctx); err != nil {
+		return nil, nil, err
+	}
 	in := &model.Input{}
 	var comp compose.Input
 	for _, p := range parts {
@@ -53,6 +61,9 @@ func buildModel(files []*source.File, platform string, maxSize int64) (*model.In
 	comp.Within = func(name string) bool { return source.Within(name, roots) }
 	out, err := compose.Compose(comp)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := context.Cause(ctx); err != nil {
 		return nil, nil, err
 	}
 	in.Corefiles = out.Corefiles

@@ -26,7 +26,7 @@ const UnusedSuppression = "dnslint/unused-suppression"
 // Lint lints files that belong together (one run): ConfigMaps in different files are
 // composed with each other.
 func (l *Linter) Lint(ctx context.Context, files []*source.File) (*Result, error) {
-	in, sources, err := buildModel(files, l.platform, l.opts.MaxFileSize)
+	in, sources, err := buildModel(ctx, files, l.platform, l.opts.MaxFileSize)
 	if err != nil {
 		return nil, err
 	}

@@ -39,6 +39,18 @@ func NewHandler(opts Options) *Handler {
 	if opts.LintTimeout <= 0 {
 		opts.LintTimeout = DefaultLintTimeout
 	}
+	if opts.MaxKeys <= 0 {
+		opts.MaxKeys = DefaultMaxKeys
+	}
+	if opts.MaxTokens <= 0 {
+		opts.MaxTokens = DefaultMaxTokens
+	}
+	if opts.HeapShare <= 0 || opts.HeapShare > 1 {
+		opts.HeapShare = DefaultHeapShare
+	}
+	if opts.liveHeap == nil {
+		opts.liveHeap = liveHeap
+	}
 	log := opts.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -58,6 +70,7 @@ const (
 	resultDenied     = "denied"
 	resultError      = "error"
 	resultOverloaded = "overloaded"
+	resultUnreviewed = "unreviewed"
 )
 
 // httpError is a request the handler refuses with an HTTP status.
@@ -69,43 +82,63 @@ type httpError struct {
 func (e *httpError) Error() string { return e.msg }
 
 // ServeHTTP checks the request, decodes the review, lints the object and answers with an
-// AdmissionReview of the same apiVersion and kind carrying the request's uid. A panic
-// answers 500 and the server goes on.
+// AdmissionReview of the same apiVersion and kind carrying the request's uid. One
+// deadline, from the request's arrival, covers reading and decoding the review, waiting
+// for a slot, parsing, composition and evaluation: past it, or past a budget, the answer
+// is unreviewed's. A panic answers 500 and the server goes on.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	result := resultError
 	defer func() {
 		if p := recover(); p != nil {
-			h.log.Error("panic while serving an admission review", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			h.logPanic(p)
 			http.Error(w, "internal error", http.StatusInternalServerError)
 			result = resultError
 		}
 		h.opts.Metrics.observe(result, time.Since(start))
 	}()
-	review, err := h.decode(w, r)
-	if err != nil {
-		var he *httpError
-		if !errors.As(err, &he) {
-			he = &httpError{http.StatusBadRequest, err.Error()}
-		}
-		if he.code == http.StatusMethodNotAllowed {
-			w.Header().Set("Allow", http.MethodPost)
-		}
-		h.log.Warn("bad admission request", "status", he.code, "error", he.msg, "remote", r.RemoteAddr)
-		http.Error(w, he.msg, he.code)
+	timeout := h.lintTimeout(r)
+	ctx, cancel := context.WithTimeoutCause(r.Context(), timeout, deadlineBudget(timeout))
+	defer cancel()
+	if err := h.check(r); err != nil {
+		h.refuse(w, r, err)
 		return
 	}
-	if !h.acquire(r.Context()) {
+	if !h.acquire(ctx) {
 		result = resultOverloaded
-		h.log.Warn("overloaded: no free slot for a review", "uid", review.Request.UID, "in_flight", cap(h.slots), "waited", h.opts.QueueTimeout)
+		h.log.Warn("overloaded: no free slot for a review", "in_flight", cap(h.slots), "waited", h.opts.QueueTimeout)
 		w.Header().Set("Retry-After", "1")
 		http.Error(w, fmt.Sprintf("overloaded: %d reviews in flight", cap(h.slots)), http.StatusServiceUnavailable)
 		return
 	}
-	defer func() { <-h.slots }()
-	ctx, cancel := context.WithTimeout(r.Context(), h.lintTimeout(r))
-	defer cancel()
-	resp, err := h.Review(ctx, review.Request)
+	release := func() { <-h.slots }
+	defer func() {
+		if release != nil {
+			release()
+		}
+	}()
+	if dl, ok := ctx.Deadline(); ok {
+		_ = http.NewResponseController(w).SetReadDeadline(dl) // the body is read within the deadline too
+	}
+	review, err := h.decode(w, r)
+	if err != nil {
+		h.refuse(w, r, err)
+		return
+	}
+	if h.opts.DeadlinePassed {
+		var expire context.CancelFunc
+		ctx, expire = context.WithTimeoutCause(ctx, 0, deadlineBudget(timeout))
+		defer expire()
+	}
+	resp, err := h.reviewWithin(ctx, review.Request, release)
+	release = nil // reviewWithin releases the slot when the review has really ended
+	var be *budgetError
+	if errors.As(err, &be) {
+		h.log.Warn("not reviewed: budget", "uid", review.Request.UID, "kind", review.Request.Kind.Kind,
+			"namespace", review.Request.Namespace, "name", review.Request.Name, "reason", be.msg)
+		resp, err = h.unreviewed(review.Request, be), nil
+		result = resultUnreviewed
+	}
 	if err != nil {
 		code := http.StatusInternalServerError
 		var he *httpError
@@ -125,14 +158,85 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	_, _ = w.Write(body)
-	result = resultAllowed
-	if !resp.Allowed {
-		result = resultDenied
+	if result != resultUnreviewed {
+		result = resultAllowed
+		if !resp.Allowed {
+			result = resultDenied
+		}
 	}
 	h.log.Info("reviewed", "uid", review.Request.UID, "operation", review.Request.Operation,
 		"kind", review.Request.Kind.Kind, "namespace", review.Request.Namespace, "name", review.Request.Name,
 		"dryRun", review.Request.DryRun != nil && *review.Request.DryRun,
-		"result", result, "warnings", len(resp.Warnings), "duration", time.Since(start))
+		"result", result, "allowed", resp.Allowed, "warnings", len(resp.Warnings), "duration", time.Since(start))
+}
+
+func (h *Handler) logPanic(p any) {
+	h.log.Error("panic while serving an admission review", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+}
+
+// errPanic is a review that panicked (logged with its stack).
+var errPanic = errors.New("internal error")
+
+// reviewWithin runs Review under the review's deadline and heap guard, and returns when
+// it ends or when ctx does, whichever is first: the answer never waits for a step that
+// does not stop at once. release frees the review's slot once Review has returned.
+func (h *Handler) reviewWithin(ctx context.Context, req *admissionv1.AdmissionRequest, release func()) (*admissionv1.AdmissionResponse, error) {
+	if err := context.Cause(ctx); err != nil {
+		release()
+		return nil, err
+	}
+	in, early, err := h.prepare(req) // within the budget before the heap is watched
+	if early != nil || err != nil {
+		release()
+		return early, err
+	}
+	heapAtStart, err := h.startWithinHeap()
+	if err != nil {
+		release()
+		return nil, err
+	}
+	rctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	type answer struct {
+		resp *admissionv1.AdmissionResponse
+		err  error
+	}
+	done := make(chan answer, 1)
+	go h.watchHeap(rctx, cancel, heapAtStart)
+	go func() {
+		defer release()
+		defer func() {
+			if p := recover(); p != nil {
+				h.logPanic(p)
+				done <- answer{err: errPanic}
+			}
+		}()
+		resp, err := h.review(rctx, req, in)
+		done <- answer{resp, err}
+	}()
+	var a answer
+	select {
+	case a = <-done:
+	case <-rctx.Done():
+	}
+	if a.resp == nil && rctx.Err() != nil {
+		// Ended by the deadline or the heap guard: a lint error then is only its echo.
+		return nil, context.Cause(rctx)
+	}
+	return a.resp, a.err
+}
+
+// refuse answers a request that is not a review the handler can decode.
+func (h *Handler) refuse(w http.ResponseWriter, r *http.Request, err error) {
+	var he *httpError
+	if !errors.As(err, &he) {
+		he = &httpError{http.StatusBadRequest, err.Error()}
+	}
+	if he.code == http.StatusMethodNotAllowed {
+		w.Header().Set("Allow", http.MethodPost)
+	}
+	h.log.Warn("bad admission request", "status", he.code, "error", he.msg, "remote", r.RemoteAddr)
+	http.Error(w, he.msg, he.code)
 }
 
 // acquire waits up to QueueTimeout for a free review slot.
@@ -154,22 +258,32 @@ func (h *Handler) acquire(ctx context.Context) bool {
 	}
 }
 
-// decode reads and checks an AdmissionReview request.
-func (h *Handler) decode(w http.ResponseWriter, r *http.Request) (*admissionv1.AdmissionReview, error) {
+// check refuses what is not a POST of JSON, or announces a body over the limit, before
+// the request waits for a slot.
+func (h *Handler) check(r *http.Request) error {
 	if r.Method != http.MethodPost {
-		return nil, &httpError{http.StatusMethodNotAllowed, "method " + r.Method + " not allowed: POST an AdmissionReview"}
+		return &httpError{http.StatusMethodNotAllowed, "method " + r.Method + " not allowed: POST an AdmissionReview"}
 	}
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
-		return nil, &httpError{http.StatusUnsupportedMediaType, fmt.Sprintf("content type %q: want application/json", r.Header.Get("Content-Type"))}
+		return &httpError{http.StatusUnsupportedMediaType, fmt.Sprintf("content type %q: want application/json", r.Header.Get("Content-Type"))}
 	}
-	tooLarge := &httpError{http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", h.opts.MaxRequestBytes)}
 	if r.ContentLength > h.opts.MaxRequestBytes {
-		return nil, tooLarge
+		return h.tooLarge()
 	}
+	return nil
+}
+
+func (h *Handler) tooLarge() *httpError {
+	return &httpError{http.StatusRequestEntityTooLarge, fmt.Sprintf(
+		"dnslint: request body over %d bytes (--max-request-bytes; the API server's limit for one object is 1.5 MiB): not reviewed", h.opts.MaxRequestBytes)}
+}
+
+// decode reads the body, at most MaxRequestBytes of it, and checks the AdmissionReview.
+func (h *Handler) decode(w http.ResponseWriter, r *http.Request) (*admissionv1.AdmissionReview, error) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.opts.MaxRequestBytes))
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		return nil, tooLarge
+		return nil, h.tooLarge()
 	}
 	if err != nil {
 		return nil, fmt.Errorf("reading the request: %w", err)
@@ -204,17 +318,53 @@ var partners = map[string]string{"coredns-custom": "coredns", "coredns": "coredn
 
 // Review decides one admission request. Deletions and connections are allowed without a look.
 func (h *Handler) Review(ctx context.Context, req *admissionv1.AdmissionRequest) (*admissionv1.AdmissionResponse, error) {
-	resp := &admissionv1.AdmissionResponse{UID: req.UID, Allowed: true}
+	in, resp, err := h.prepare(req)
+	if resp != nil || err != nil {
+		return resp, err
+	}
+	return h.review(ctx, req, in)
+}
+
+// prepared holds a request's objects, decoded and within the budget, not yet rendered
+// (rendering costs memory, and is done while the heap is watched).
+type prepared struct {
+	meta     kubeapi.Meta
+	obj, old map[string]any // old: nil without one, or past the budget
+}
+
+// prepare decodes the request's objects and holds them to the budget (checkObject), before
+// anything is linted: an answer for a request that needs no look, or an error.
+func (h *Handler) prepare(req *admissionv1.AdmissionRequest) (*prepared, *admissionv1.AdmissionResponse, error) {
 	if req.Operation == admissionv1.Delete || req.Operation == admissionv1.Connect || len(req.Object.Raw) == 0 {
-		return resp, nil
+		return nil, &admissionv1.AdmissionResponse{UID: req.UID, Allowed: true}, nil
 	}
 	meta := kubeapi.Meta{APIVersion: groupVersion(req.Kind), Kind: req.Kind.Kind, Namespace: req.Namespace}
-	obj, err := kubeapi.FromJSON(req.Object.Raw, meta)
+	obj, err := h.decodeObject(req.Object.Raw, "the object")
 	if err != nil {
-		return nil, &httpError{http.StatusBadRequest, "request.object: " + err.Error()}
+		return nil, nil, err
+	}
+	in := &prepared{meta: meta, obj: obj}
+	if req.Operation == admissionv1.Update && len(req.OldObject.Raw) > 0 {
+		// An old object past the budget is not linted: every finding can then deny.
+		if old, err := h.decodeObject(req.OldObject.Raw, "the old object"); err == nil {
+			in.old = old
+		}
+	}
+	return in, nil, nil
+}
+
+// review lints a prepared request and decides it.
+func (h *Handler) review(ctx context.Context, req *admissionv1.AdmissionRequest, in *prepared) (*admissionv1.AdmissionResponse, error) {
+	resp := &admissionv1.AdmissionResponse{UID: req.UID, Allowed: true}
+	obj, err := kubeapi.FromMap(in.obj, in.meta)
+	if err != nil {
+		return nil, err
 	}
 	var notes []string
-	partner, note := h.partner(obj)
+	partner, note, err := h.partner(obj)
+	if err != nil {
+		return nil, err
+	}
 	if note != "" {
 		notes = append(notes, note)
 	}
@@ -223,19 +373,21 @@ func (h *Handler) Review(ctx context.Context, req *admissionv1.AdmissionRequest)
 		return nil, err
 	}
 	var before map[string]int
-	if req.Operation == admissionv1.Update && len(req.OldObject.Raw) > 0 {
-		if old, err := kubeapi.FromJSON(req.OldObject.Raw, meta); err == nil {
-			// Findings that the old object had too are reported, never a reason to deny:
-			// otherwise an unrelated edit of an object with a known problem is blocked.
-			oldFound, err := h.lint(ctx, old, partner)
-			if err != nil {
-				return nil, err
-			}
-			before = map[string]int{}
-			for _, f := range oldFound {
-				if f.owner == old {
-					before[f.key()]++
-				}
+	if in.old != nil {
+		old, err := kubeapi.FromMap(in.old, in.meta)
+		if err != nil {
+			return nil, err
+		}
+		// Findings that the old object had too are reported, never a reason to deny:
+		// otherwise an unrelated edit of an object with a known problem is blocked.
+		oldFound, err := h.lint(ctx, old, partner)
+		if err != nil {
+			return nil, err
+		}
+		before = map[string]int{}
+		for _, f := range oldFound {
+			if f.owner == old {
+				before[f.key()]++
 			}
 		}
 	}
@@ -301,10 +453,10 @@ func (h *Handler) lint(ctx context.Context, obj, partner *kubeapi.Object) ([]loc
 
 // partner returns the live ConfigMap that obj is composed with, or a note saying why there
 // is none when there should be one.
-func (h *Handler) partner(obj *kubeapi.Object) (*kubeapi.Object, string) {
+func (h *Handler) partner(obj *kubeapi.Object) (*kubeapi.Object, string, error) {
 	name, ok := partners[obj.Name]
 	if obj.Kind != "ConfigMap" || !ok {
-		return nil, ""
+		return nil, "", nil
 	}
 	id := kubeapi.ID(obj.Namespace, "ConfigMap", name)
 	alone := "linted alone"
@@ -312,27 +464,48 @@ func (h *Handler) partner(obj *kubeapi.Object) (*kubeapi.Object, string) {
 		alone = "linted with the platform's default Corefile"
 	}
 	if h.opts.Live == nil {
-		return nil, fmt.Sprintf("dnslint: no cluster access, so %s was not composed with the live %s: %s", obj.ID, id, alone)
+		return nil, fmt.Sprintf("dnslint: no cluster access, so %s was not composed with the live %s: %s", obj.ID, id, alone), nil
 	}
 	raw, found, err := h.opts.Live.ConfigMap(obj.Namespace, name)
 	switch {
 	case err != nil:
 		h.opts.Metrics.live("unavailable")
-		return nil, fmt.Sprintf("dnslint: the live %s is unavailable (%v), so %s was %s", id, err, obj.ID, alone)
+		return nil, fmt.Sprintf("dnslint: the live %s is unavailable (%v), so %s was %s", id, err, obj.ID, alone), nil
 	case !found:
 		h.opts.Metrics.live("absent")
 		if obj.Name == "coredns-custom" {
-			return nil, fmt.Sprintf("dnslint: %s does not exist, so %s was %s", id, obj.ID, alone)
+			return nil, fmt.Sprintf("dnslint: %s does not exist, so %s was %s", id, obj.ID, alone), nil
 		}
-		return nil, ""
+		return nil, "", nil
 	}
-	p, err := kubeapi.FromJSON(raw, kubeapi.Meta{APIVersion: "v1", Kind: "ConfigMap", Namespace: obj.Namespace})
+	m, err := h.decodeObject(raw, "the live "+id)
+	var be *budgetError
+	if errors.As(err, &be) {
+		return nil, "", err // composed with it, the change would be linted past the budget
+	}
+	var p *kubeapi.Object
+	if err == nil {
+		p, err = kubeapi.FromMap(m, kubeapi.Meta{APIVersion: "v1", Kind: "ConfigMap", Namespace: obj.Namespace})
+	}
 	if err != nil {
 		h.opts.Metrics.live("unavailable")
-		return nil, fmt.Sprintf("dnslint: cannot read the live %s (%v), so %s was %s", id, err, obj.ID, alone)
+		return nil, fmt.Sprintf("dnslint: cannot read the live %s (%v), so %s was %s", id, err, obj.ID, alone), nil
 	}
 	h.opts.Metrics.live("composed")
-	return p, ""
+	return p, "", nil
+}
+
+// decodeObject decodes an object of the review and holds it to the budget (checkObject);
+// what names it in errors.
+func (h *Handler) decodeObject(raw []byte, what string) (map[string]any, error) {
+	m, err := kubeapi.DecodeJSON(raw)
+	if err != nil {
+		return nil, &httpError{http.StatusBadRequest, what + ": " + err.Error()}
+	}
+	if err := h.checkObject(m, what); err != nil {
+		return nil, err
+	}
+	return m, nil
 }
 
 func groupVersion(gvk metav1.GroupVersionKind) string {

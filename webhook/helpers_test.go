@@ -175,8 +175,14 @@ func (ts *testServer) stop(t *testing.T) error {
 // review posts an AdmissionReview for obj (YAML) and returns the response review.
 func (ts *testServer) review(t *testing.T, op admissionv1.Operation, obj, old string, dryRun bool) *admissionv1.AdmissionReview {
 	t.Helper()
+	return ts.reviewAt(t, "/validate?timeout=5s", op, obj, old, dryRun)
+}
+
+// reviewAt is review posted to path (with or without the API server's ?timeout=).
+func (ts *testServer) reviewAt(t *testing.T, path string, op admissionv1.Operation, obj, old string, dryRun bool) *admissionv1.AdmissionReview {
+	t.Helper()
 	body := reviewBody(t, op, obj, old, dryRun)
-	resp, err := ts.client.Post(ts.url+"/validate?timeout=5s", "application/json", bytes.NewReader(body))
+	resp, err := ts.client.Post(ts.url+path, "application/json", bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,7 +27,7 @@ func NewMetrics() *Metrics {
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "dnslint_webhook_requests_total",
-			Help: "Admission requests served, by result: allowed, denied, error (a request refused with an HTTP error, or one that could not be linted) or overloaded (HTTP 503: no free slot within the queue timeout).",
+			Help: "Admission requests served, by result: allowed, denied, error (a request refused with an HTTP error, or one that could not be linted), overloaded (HTTP 503: no free slot within the queue timeout) or unreviewed (a budget or the deadline ended the review: a ConfigMap denied, a workload admitted with a warning).",
 		}, []string{"result"}),
 		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "dnslint_webhook_request_duration_seconds",
@@ -45,7 +45,7 @@ func NewMetrics() *Metrics {
 	}
 	m.registry.MustRegister(m.requests, m.latency, m.findings, m.lookups,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	for _, r := range []string{resultAllowed, resultDenied, resultError, resultOverloaded} {
+	for _, r := range []string{resultAllowed, resultDenied, resultError, resultOverloaded, resultUnreviewed} {
 		m.requests.WithLabelValues(r)
 	}
 	return m

@@ -28,6 +28,8 @@ type Server struct {
 
 	stopping atomic.Bool
 	serving  atomic.Bool
+	// delay waits out ShutdownDelay (default time.Sleep); tests hold it.
+	delay func(time.Duration)
 }
 
 // Mux returns the server's routes.
@@ -96,7 +98,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	s.stopping.Store(true)
 	log.Info("shutting down", "delay", s.ShutdownDelay, "timeout", timeout)
 	if s.ShutdownDelay > 0 {
-		time.Sleep(s.ShutdownDelay)
+		delay := s.delay
+		if delay == nil {
+			delay = time.Sleep
+		}
+		delay(s.ShutdownDelay)
 	}
 	sctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()

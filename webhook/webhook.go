@@ -35,11 +35,29 @@ type Options struct {
 	// Live serves the live ConfigMaps that a coredns or coredns-custom change is composed
 	// with; nil lints such changes alone, with a warning.
 	Live Live
-	// MaxRequestBytes bounds a request body (default 3 MiB); larger requests get HTTP 413.
+	// MaxRequestBytes bounds a request body (default DefaultMaxRequestBytes, 1.5 MiB);
+	// larger requests get HTTP 413, and the API server applies the failurePolicy.
 	MaxRequestBytes int64
-	// LintTimeout bounds the linting of one request (default 4s); the API server's own
-	// ?timeout= shortens it.
+	// LintTimeout is the deadline of one review, from its arrival to the answer (default
+	// DefaultLintTimeout); the API server's own ?timeout= shortens it. Past it the review
+	// is answered by its budget (see unreviewed).
 	LintTimeout time.Duration
+	// MaxKeys bounds the keys of a ConfigMap, MaxTokens the Corefile tokens of its data
+	// (defaults DefaultMaxKeys, DefaultMaxTokens).
+	MaxKeys, MaxTokens int
+	// MemoryLimit is the memory the webhook may use, in bytes (its container's limit); 0
+	// turns the heap guard off. No review starts while the live heap is past HeapShare
+	// of it, and a review whose live heap growth passes its share (HeapShare of
+	// MemoryLimit over MaxInFlight) is ended by its budget.
+	MemoryLimit int64
+	// HeapShare is the share of MemoryLimit the live heap may use (default DefaultHeapShare).
+	HeapShare float64
+	// DenyUnreviewedWorkloads denies a workload whose review a budget ended; by default it
+	// is admitted with a warning, as workloads.dnslint.dev's failurePolicy Ignore does
+	// when the webhook is unavailable. A ConfigMap is always denied.
+	DenyUnreviewedWorkloads bool
+	// DeadlinePassed starts every review past its deadline: for tests of the answer.
+	DeadlinePassed bool
 	// MaxInFlight bounds the reviews linted at once (default: twice the CPUs — linting is
 	// CPU-bound, more at once only makes each slower). A review that finds no free slot
 	// within QueueTimeout gets HTTP 503 at once, and the API server applies the
@@ -51,14 +69,10 @@ type Options struct {
 	Metrics *Metrics
 	// Logger logs errors and decisions (default: discard).
 	Logger *slog.Logger
-}
 
-// DefaultMaxRequestBytes is the default bound of a request body: the API server's own
-// object limit is about 3 MiB (etcd's 1.5 MiB value limit, encoded twice).
-const DefaultMaxRequestBytes = 3 << 20
+	// liveHeap reads the live heap (default: runtime/metrics); tests replace it.
+	liveHeap func() uint64
+}
 
 // DefaultQueueTimeout is how long a review waits for a free slot before HTTP 503.
 const DefaultQueueTimeout = 250 * time.Millisecond
-
-// DefaultLintTimeout leaves room within the configuration's timeoutSeconds (5).
-const DefaultLintTimeout = 4 * time.Second

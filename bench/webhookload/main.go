@@ -3,9 +3,12 @@
 // (open loop: requests leave on schedule whether or not earlier ones returned) and prints
 // a Markdown table of achieved rate, p50/p99/max latency of the answered reviews, the
 // reviews refused as overloaded (HTTP 503) and failed requests per rate,
-// then checks that a malformed and an oversized review get HTTP errors.
+// then checks that a malformed and an oversized review get HTTP errors. With -flood N it
+// sends N copies of the largest coredns-custom the API server accepts at once instead
+// (flood.go).
 //
 //	go run ./bench/webhookload -dnslint bin/dnslint -rates 100,250,500,1000 -duration 10s
+//	go run ./bench/webhookload -dnslint bin/dnslint -flood 6
 package main
 
 import (
@@ -39,8 +42,16 @@ func main() {
 	rates := flag.String("rates", "100,250,500,1000", "request rates to try, per second")
 	duration := flag.Duration("duration", 10*time.Second, "time at each rate")
 	profile := flag.String("cpu-profile", "", "have the webhook write a CPU profile to this file")
+	flood := flag.Int("flood", 0, "instead of the load: send this many 1 MiB coredns-custom reviews at once (issue 10) and report answers, latency and peak memory")
+	memoryLimit := flag.String("memory-limit", "", "with -flood: the webhook's --memory-limit (default: the Deployment's, from deploy/base/deployment.yaml)")
 	flag.Parse()
-	if err := run(*bin, *rates, *duration, *profile); err != nil {
+	var err error
+	if *flood > 0 {
+		err = runFlood(*bin, *flood, *memoryLimit)
+	} else {
+		err = run(*bin, *rates, *duration, *profile)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "webhookload:", err)
 		os.Exit(1)
 	}

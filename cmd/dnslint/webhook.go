@@ -4,12 +4,17 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"os"
 	"os/signal"
+	"runtime/debug"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
+	"k8s.io/apimachinery/pkg/api/resource"
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/rest"
 	"k8s.io/client-go/tools/clientcmd"
@@ -25,10 +30,13 @@ type webhookFlags struct {
 	corednsVersion, kubernetesVersion                 string
 	platform, logFormat                               string
 	policies, enable, disable                         []string
-	honorSuppressions                                 bool
+	honorSuppressions, denyUnreviewedWorkloads        bool
+	deadlinePassed                                    bool
 	maxRequestBytes                                   int64
 	lintTimeout, shutdownDelay, drainBy, queueTimeout time.Duration
-	maxInFlight                                       int
+	maxInFlight, maxKeys, maxTokens                   int
+	memoryLimit                                       string
+	heapShare                                         float64
 }
 
 func newWebhookCommand() *cobra.Command {
@@ -46,6 +54,16 @@ a coredns ConfigMap with the live coredns-custom, read from a cache of the Confi
 --dns-namespace (in-cluster credentials, or --kubeconfig; RBAC: get, list and watch
 configmaps there). Without them the object is linted alone, with a warning that says so.
 An update is not denied for a finding that the old object had too: it becomes a warning.
+Inline dnslint:ignore comments in the objects are ignored unless --honor-suppressions:
+whoever may write the ConfigMap could otherwise write the comment too. The configuration
+file (.dnslint.yaml) applies.
+
+Each review has a budget: its body (--max-request-bytes), a ConfigMap's keys (--max-keys)
+and Corefile tokens (--max-tokens), the live heap (--memory-limit, --heap-share), and one
+deadline (--lint-timeout) from its arrival to the answer, under the webhook
+configuration's timeoutSeconds. A review past its budget is answered at once, in the
+direction of the deploy/ failurePolicy: a DNS ConfigMap is denied with a message naming
+the budget, a workload admitted with a warning (--deny-unreviewed-workloads denies it).
 
 The certificate and key are read again when their files change. SIGTERM or SIGINT stop
 the server gracefully: /readyz fails, and in-flight requests finish. The manifests are in
@@ -61,7 +79,7 @@ deploy/ (kustomize).`,
 	fl.StringVar(&f.certFile, "tls-cert-file", "", "serving certificate (PEM), reloaded when it changes")
 	fl.StringVar(&f.keyFile, "tls-private-key-file", "", "serving certificate's private key (PEM)")
 	fl.StringVar(&f.denyOn, "deny-on", "error", "deny an object with a finding of this severity or higher: error, warning, info, none (none admits everything, with warnings)")
-	fl.BoolVar(&f.honorSuppressions, "honor-suppressions", true, "let dnslint:ignore comments in the objects silence findings")
+	fl.BoolVar(&f.honorSuppressions, "honor-suppressions", false, "let dnslint:ignore comments in the reviewed objects silence findings (off: anyone who can write a ConfigMap could write the comment and pass the gate; .dnslint.yaml still applies)")
 	fl.StringVar(&f.kubeconfig, "kubeconfig", "", "kubeconfig for reading live ConfigMaps (default: in-cluster credentials)")
 	fl.StringVar(&f.dnsNS, "dns-namespace", "kube-system", "namespace whose coredns and coredns-custom ConfigMaps are read live")
 	fl.StringVarP(&f.configFile, "config", "c", "", "config file (default: .dnslint.yaml found upward from the working directory)")
@@ -71,8 +89,15 @@ deploy/ (kustomize).`,
 	fl.StringVar(&f.corednsVersion, "coredns-version", "", "CoreDNS release the cluster runs (default: the latest release dnslint knows)")
 	fl.StringVar(&f.kubernetesVersion, "kubernetes-version", "", "Kubernetes release of the cluster")
 	fl.StringVar(&f.platform, "platform", "", "aks, k3s or generic: whose default Corefile a coredns-custom ConfigMap is composed with when the live coredns is unavailable")
-	fl.Int64Var(&f.maxRequestBytes, "max-request-bytes", webhook.DefaultMaxRequestBytes, "largest request body; larger requests get HTTP 413")
-	fl.DurationVar(&f.lintTimeout, "lint-timeout", webhook.DefaultLintTimeout, "time limit for linting one request (the API server's ?timeout= shortens it)")
+	fl.Int64Var(&f.maxRequestBytes, "max-request-bytes", webhook.DefaultMaxRequestBytes, "largest request body (the API server's object limit, 1.5 MiB); larger requests get HTTP 413")
+	fl.DurationVar(&f.lintTimeout, "lint-timeout", webhook.DefaultLintTimeout, "deadline of one review, from its arrival to the answer: keep it under the webhook configuration's timeoutSeconds (the API server's ?timeout= shortens it)")
+	fl.IntVar(&f.maxKeys, "max-keys", webhook.DefaultMaxKeys, "most keys a reviewed ConfigMap may have")
+	fl.IntVar(&f.maxTokens, "max-tokens", webhook.DefaultMaxTokens, "most Corefile tokens a reviewed ConfigMap's data may hold")
+	fl.StringVar(&f.memoryLimit, "memory-limit", "", "memory the webhook may use, e.g. 256Mi (default: GOMEMLIMIT, else the cgroup's memory limit); \"none\" turns the heap guard off")
+	fl.Float64Var(&f.heapShare, "heap-share", webhook.DefaultHeapShare, "share of --memory-limit the live heap may use: no review starts past it, and one review may grow it by its share divided by --max-in-flight")
+	fl.BoolVar(&f.denyUnreviewedWorkloads, "deny-unreviewed-workloads", false, "deny a workload that a budget or the deadline kept from being reviewed (default: admit it with a warning, like the failurePolicy Ignore of workloads.dnslint.dev); a DNS ConfigMap is always denied")
+	fl.BoolVar(&f.deadlinePassed, "test-deadline-passed", false, "start every review past its deadline (tests of the answer)")
+	_ = fl.MarkHidden("test-deadline-passed")
 	fl.IntVar(&f.maxInFlight, "max-in-flight", 0, "reviews linted at once (default: twice the CPUs); the next ones wait --queue-timeout for a slot")
 	fl.DurationVar(&f.queueTimeout, "queue-timeout", webhook.DefaultQueueTimeout, "how long a review waits for a slot before HTTP 503 (then the failurePolicy applies)")
 	fl.DurationVar(&f.shutdownDelay, "shutdown-delay", 0, "on SIGTERM, keep serving this long with /readyz failing before closing the listener")
@@ -97,6 +122,13 @@ func runWebhook(cmd *cobra.Command, f *webhookFlags) error {
 	denyOn, err := finding.ParseSeverity(f.denyOn)
 	if err != nil {
 		return usageError{fmt.Errorf("--deny-on: %w", err)}
+	}
+	memLimit, err := webhookMemoryLimit(f.memoryLimit)
+	if err != nil {
+		return usageError{fmt.Errorf("--memory-limit: %w", err)}
+	}
+	if memLimit == 0 {
+		log.Warn("no memory limit known (--memory-limit, GOMEMLIMIT, cgroup): the heap guard is off")
 	}
 	cfg, err := loadConfig(f.configFile)
 	if err != nil {
@@ -137,9 +169,44 @@ func runWebhook(cmd *cobra.Command, f *webhookFlags) error {
 		Linter: l, DenyOn: denyOn, NeverDeny: denyOn == finding.None, Live: live,
 		MaxRequestBytes: f.maxRequestBytes, LintTimeout: f.lintTimeout, Metrics: metrics, Logger: log,
 		MaxInFlight: f.maxInFlight, QueueTimeout: f.queueTimeout,
+		MaxKeys: f.maxKeys, MaxTokens: f.maxTokens, MemoryLimit: memLimit, HeapShare: f.heapShare,
+		DenyUnreviewedWorkloads: f.denyUnreviewedWorkloads, DeadlinePassed: f.deadlinePassed,
 	})
 	srv := &webhook.Server{Handler: h, Certs: certs, Metrics: metrics, ShutdownDelay: f.shutdownDelay, ShutdownTimeout: f.drainBy, Logger: log}
 	return srv.ListenAndServe(ctx, f.listen)
+}
+
+// webhookMemoryLimit is --memory-limit in bytes; without it GOMEMLIMIT, else the limit of
+// the process's cgroup (v2, then v1); 0 when none is known or for "none".
+func webhookMemoryLimit(flag string) (int64, error) {
+	switch flag {
+	case "none":
+		return 0, nil
+	case "":
+	default:
+		q, err := resource.ParseQuantity(flag)
+		if err != nil {
+			return 0, err
+		}
+		if q.Value() <= 0 {
+			return 0, fmt.Errorf("%s: want a positive size, e.g. 256Mi", flag)
+		}
+		return q.Value(), nil
+	}
+	if l := debug.SetMemoryLimit(-1); l < math.MaxInt64 {
+		return l, nil
+	}
+	for _, name := range []string{"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"} {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			continue
+		}
+		// "max" (v2) or a huge number (v1) mean no limit.
+		if n, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64); err == nil && n > 0 && n < 1<<50 {
+			return n, nil
+		}
+	}
+	return 0, nil
 }
 
 // webhookClientConfig is --kubeconfig, or the in-cluster credentials.

@@ -18,6 +18,8 @@ func TestWebhookAndAuditUsage(t *testing.T) {
 		{[]string{"webhook", "--tls-cert-file", "c", "--tls-private-key-file", "k", "--log-format", "xml"}, "--log-format"},
 		{[]string{"webhook", "--tls-cert-file", filepath.Join(dir, "none.crt"), "--tls-private-key-file", filepath.Join(dir, "none.key")}, "loading the serving certificate"},
 		{[]string{"webhook", "extra"}, "unknown command"},
+		{[]string{"webhook", "--tls-cert-file", "c", "--tls-private-key-file", "k", "--memory-limit", "lots"}, "--memory-limit"},
+		{[]string{"webhook", "--tls-cert-file", "c", "--tls-private-key-file", "k", "--memory-limit", "-1Mi"}, "want a positive size"},
 		{[]string{"audit", "--kubeconfig", filepath.Join(dir, "missing")}, "kubeconfig"},
 		{[]string{"audit", "--format", "yaml"}, "yaml"},
 	}
@@ -26,6 +28,14 @@ func TestWebhookAndAuditUsage(t *testing.T) {
 		code := run(c.args, strings.NewReader(""), &stdout, &stderr)
 		if code != exitUsage || !strings.Contains(stderr.String(), c.want) {
 			t.Errorf("%q: exit %d, stderr %q; want exit 2 and %q", c.args, code, stderr.String(), c.want)
+		}
+	}
+}
+
+func TestWebhookMemoryLimitFlag(t *testing.T) {
+	for flag, want := range map[string]int64{"256Mi": 256 << 20, "1G": 1e9, "none": 0} {
+		if got, err := webhookMemoryLimit(flag); err != nil || got != want {
+			t.Errorf("--memory-limit=%s: %d, %v; want %d", flag, got, err, want)
 		}
 	}
 }

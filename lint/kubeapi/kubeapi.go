@@ -66,6 +66,16 @@ var ErrNotObject = errors.New("not a JSON object")
 
 // FromJSON renders the JSON object raw.
 func FromJSON(raw []byte, meta Meta) (*Object, error) {
+	obj, err := DecodeJSON(raw)
+	if err != nil {
+		return nil, err
+	}
+	return FromMap(obj, meta)
+}
+
+// DecodeJSON decodes the JSON object raw as FromJSON does (numbers as json.Number), for a
+// caller that looks at the object before rendering it with FromMap.
+func DecodeJSON(raw []byte) (map[string]any, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	var obj map[string]any
@@ -78,7 +88,7 @@ func FromJSON(raw []byte, meta Meta) (*Object, error) {
 	if dec.More() {
 		return nil, errors.New("trailing data after the object")
 	}
-	return FromMap(obj, meta)
+	return obj, nil
 }
 
 // FromValue renders a typed object (e.g. a *corev1.ConfigMap from a lister).
