@@ -42,6 +42,9 @@ func TestSandboxRefusesEveryEscape(t *testing.T) {
 		"io.jwt.decode_verify":   `io.jwt.decode_verify(a.text, {"secret": "s"})[0]`,
 		"io.jwt.encode_sign":     `io.jwt.encode_sign({"alg": "HS256"}, {}, {"kty": "oct", "k": "c2VjcmV0"}) != a.text`,
 		"io.jwt.encode_sign_raw": `io.jwt.encode_sign_raw("{}", "{}", "{}") != a.text`,
+		"crypto.x509.parse_and_verify_certificates":              `crypto.x509.parse_and_verify_certificates(a.text)[0]`,
+		"crypto.x509.parse_and_verify_certificates_with_options": `crypto.x509.parse_and_verify_certificates_with_options(a.text, {})[0]`,
+		"strings.render_template":                                `strings.render_template("{{.a}}", {"a": a.text}) != ""`,
 	}
 	for _, name := range deniedBuiltins {
 		if calls[name] == "" {
