@@ -19,7 +19,7 @@ func writeGitHub(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range r.Findings {
 		fmt.Fprintf(bw, "::%s %s::%s\n", levelOf(f.Severity).github,
-			annotationProperties(f), escapeData(withNotes(f.Message, f.Related)))
+			annotationProperties(f), escapeData(withNotes(printable(f.Message, true), f.Related)))
 	}
 	return bw.Flush()
 }
