@@ -11,7 +11,7 @@ import (
 
 func TestPrintable(t *testing.T) {
 	for _, tc := range []struct {
-		in, want string
+		in, want     string
 		keepNewlines bool
 	}{
 		{"forward . 10.0.0.10", "forward . 10.0.0.10", false},
