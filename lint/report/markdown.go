@@ -19,6 +19,17 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	s := summarize(r)
 	var b strings.Builder
 	b.WriteString("## dnslint\n\n")
+	if len(r.Errors) > 0 {
+		fmt.Fprintf(&b, "**%s could not be read: the run is incomplete.**\n\n| input | error |\n|---|---|\n", plural(len(r.Errors), "input"))
+		for _, e := range r.Errors {
+			path := ""
+			if e.Path != "" {
+				path = mdCode(e.Path)
+			}
+			fmt.Fprintf(&b, "| %s | %s |\n", path, mdCell(e.Message))
+		}
+		b.WriteString("\n")
+	}
 	if len(r.Findings) == 0 {
 		fmt.Fprintf(&b, "No problems in %d files.\n", s.Files)
 		_, err := io.WriteString(w, b.String())
