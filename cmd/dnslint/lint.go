@@ -170,7 +170,7 @@ func finish(cmd *cobra.Command, o output, l *lint.Linter, res *lint.Result, prob
 		return err
 	}
 	for _, p := range problems {
-		fmt.Fprintf(cmd.ErrOrStderr(), "dnslint: %s\n", p.String())
+		fmt.Fprintf(cmd.ErrOrStderr(), "dnslint: %s\n", report.Printable(p.String()))
 	}
 	switch {
 	case len(problems) > 0:

@@ -31,6 +31,10 @@ func printable(s string, keepNewlines bool) string {
 	return b.String()
 }
 
+// Printable is s with every character that could drive a terminal escaped, line
+// breaks included: for what dnslint writes on standard error.
+func Printable(s string) string { return printable(s, false) }
+
 func isPrintable(s string, keepNewlines bool) bool {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
