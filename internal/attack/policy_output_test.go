@@ -122,9 +122,9 @@ func TestPolicyX509VerifyRefusedAtLoad(t *testing.T) {
 	}
 }
 
-// hostileTerminal holds what a file could use to drive a terminal: an OSC title, a
+// policyOutputHostile holds what a file could use to drive a terminal: an OSC title, a
 // clear screen, a bell, a C1 CSI and a right-to-left override.
-const hostileTerminal = "\x1b]0;pwned\x07\x1b[2J\u009b6n\u202e"
+const policyOutputHostile = "\x1b]0;pwned\x07\x1b[2J\u009b6n\u202e"
 
 // policyOutputRawControl finds the first byte sequence of out a terminal would act
 // on: a C0 control other than newline and tab, DEL, a C1 control (UTF-8 or a lone
@@ -150,7 +150,7 @@ func policyOutputRawControl(out []byte) (string, bool) {
 func TestTextOutputWritesNoControlCharacters(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
-		"evil" + hostileTerminal + ".corefile": ".:53 {\n    evil" + hostileTerminal + " 1\n    forward . 10.0.0.53 " + hostileTerminal + "\n}\n",
+		"evil" + policyOutputHostile + ".corefile": ".:53 {\n    evil" + policyOutputHostile + " 1\n    forward . 10.0.0.53 " + policyOutputHostile + "\n}\n",
 		"custom.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: coredns-custom\n  namespace: kube-system\ndata:\n" +
 			`  "evil\e]0;pwned\a\e[2J\u202e": |` + "\n    log\n",
 	})
