@@ -32,8 +32,11 @@ const (
 	MaxBuiltinBytes = 16 << 20
 )
 
-// LimitCode is the code of the evaluation error a cap raises.
-const LimitCode = "dnslint_limit_exceeded"
+// The codes of the evaluation errors: a cap exceeded, an argument refused.
+const (
+	LimitCode      = "dnslint_limit_exceeded"
+	NotAllowedCode = "dnslint_not_allowed"
+)
 
 // preCheck returns the size a call would build from its operands, in elements or in
 // bytes (unit), or ok false when the operands are not what the builtin takes (it then
@@ -91,15 +94,16 @@ func buildsValues(b *ast.Builtin) bool {
 func capped(name string, pre preCheck, f topdown.BuiltinFunc) topdown.BuiltinFunc {
 	return func(bctx topdown.BuiltinContext, ops []*ast.Term, iter func(*ast.Term) error) error {
 		if pre != nil {
-			if size, unit, ok := pre(ops); ok && size < 0 {
-				return limitError(bctx, fmt.Sprintf("%s: %s", name, unit))
-			} else if ok && size > capOf(unit) {
-				return limitError(bctx, fmt.Sprintf("%s would build %d %s: dnslint allows at most %d per call", name, size, unit, capOf(unit)))
+			switch size, unit, ok := pre(ops); {
+			case ok && size == refused:
+				return evalError(bctx, NotAllowedCode, fmt.Sprintf("%s: %s", name, unit))
+			case ok && size > capOf(unit):
+				return evalError(bctx, LimitCode, fmt.Sprintf("%s would build %d %s: dnslint allows at most %d per call", name, size, unit, capOf(unit)))
 			}
 		}
 		return f(bctx, ops, func(t *ast.Term) error {
 			if size, unit := resultSize(t); size > capOf(unit) {
-				return limitError(bctx, fmt.Sprintf("%s built %d %s: dnslint allows at most %d per call", name, size, unit, capOf(unit)))
+				return evalError(bctx, LimitCode, fmt.Sprintf("%s built %d %s: dnslint allows at most %d per call", name, size, unit, capOf(unit)))
 			}
 			return iter(t)
 		})
@@ -117,8 +121,9 @@ func capOf(unit string) int64 {
 	return MaxBuiltinElements
 }
 
-func limitError(bctx topdown.BuiltinContext, msg string) error {
-	return topdown.Halt{Err: &topdown.Error{Code: LimitCode, Message: msg, Location: bctx.Location}}
+// evalError stops the evaluation: a Halt, which no expression turns into undefined.
+func evalError(bctx topdown.BuiltinContext, code, msg string) error {
+	return topdown.Halt{Err: &topdown.Error{Code: code, Message: msg, Location: bctx.Location}}
 }
 
 // resultSize is the length of a string, or the element count of a collection.
