@@ -17,6 +17,7 @@ import (
 
 	"github.com/dnslint/dnslint/lint"
 	"github.com/dnslint/dnslint/lint/kubeapi"
+	"github.com/dnslint/dnslint/lint/report"
 )
 
 type auditFlags struct {
@@ -109,7 +110,11 @@ func runAudit(cmd *cobra.Command, f *auditFlags) error {
 		return err
 	}
 	kubeapi.Remap(res, objs)
-	return finish(cmd, out, l, res, problems)
+	errs := make([]report.InputError, len(problems))
+	for i, p := range problems {
+		errs[i] = report.InputError{Message: p}
+	}
+	return finish(cmd, out, l, res, errs)
 }
 
 // lister lists one kind, a page at a time, returning the items as values to render.

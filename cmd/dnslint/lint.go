@@ -83,11 +83,11 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	msgs := make([]string, len(problems))
+	errs := make([]report.InputError, len(problems))
 	for i, p := range problems {
-		msgs[i] = p.Error()
+		errs[i] = report.InputError{Path: p.Path, Message: p.Err.Error()}
 	}
-	return finish(cmd, out, l, res, msgs)
+	return finish(cmd, out, l, res, errs)
 }
 
 // runFlags are the flags lint and audit share: configuration, rules and reports.
@@ -152,13 +152,13 @@ type output struct {
 	failOn         finding.Severity
 }
 
-// finish writes a run's reports (the --report ones, then the main one), the inputs that
-// could not be read on standard error, and returns the exit status: what lint and audit
-// share.
-func finish(cmd *cobra.Command, o output, l *lint.Linter, res *lint.Result, problems []string) error {
+// finish writes a run's reports (the --report ones, then the main one), with the inputs
+// that could not be read, those also on standard error, and returns the exit status:
+// what lint and audit share.
+func finish(cmd *cobra.Command, o output, l *lint.Linter, res *lint.Result, problems []report.InputError) error {
 	rep := &report.Report{
 		Tool: "dnslint", Version: toolVersion(), Findings: res.Findings, Rules: l.Rules(), Files: res.Files,
-		Source: sourceLines(res.Sources), LinkBase: o.linkBase,
+		Source: sourceLines(res.Sources), LinkBase: o.linkBase, Errors: problems,
 	}
 	for _, e := range o.extra {
 		if err := writeReport(cmd, e.reporter, e.file, rep); err != nil {
@@ -170,7 +170,7 @@ func finish(cmd *cobra.Command, o output, l *lint.Linter, res *lint.Result, prob
 		return err
 	}
 	for _, p := range problems {
-		fmt.Fprintf(cmd.ErrOrStderr(), "dnslint: %s\n", p)
+		fmt.Fprintf(cmd.ErrOrStderr(), "dnslint: %s\n", report.Printable(p.String()))
 	}
 	switch {
 	case len(problems) > 0:

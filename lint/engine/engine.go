@@ -36,6 +36,9 @@ type Options struct {
 	// ChunkSize is how many elements of its collection an each-rule sees per evaluation
 	// (DefaultChunkSize when zero).
 	ChunkSize int
+	// MaxFindingsPerRule bounds the findings of one rule in one run
+	// (DefaultMaxFindingsPerRule when zero; see reported.go).
+	MaxFindingsPerRule int
 }
 
 // Engine evaluates a fixed set of compiled rules.
@@ -44,6 +47,7 @@ type Engine struct {
 	groups  []group
 	timeout time.Duration
 	chunk   int
+	perRule int
 }
 
 // Compile compiles the enabled rules with the helper packages and prepares one query per
@@ -96,7 +100,8 @@ func (c *Catalog) Compile(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	doc["params"], doc["config"] = params, opts.Config
 	store := inmem.NewFromObject(map[string]any{"dnslint": doc})
-	e := &Engine{catalog: c, timeout: opts.Timeout, chunk: cmp.Or(opts.ChunkSize, DefaultChunkSize)}
+	e := &Engine{catalog: c, timeout: opts.Timeout, chunk: cmp.Or(opts.ChunkSize, DefaultChunkSize),
+		perRule: cmp.Or(opts.MaxFindingsPerRule, DefaultMaxFindingsPerRule)}
 	if e.timeout == 0 {
 		e.timeout = DefaultTimeout
 	}
@@ -151,7 +156,7 @@ func (e *Engine) Eval(ctx context.Context, input *model.Input) ([]finding.Findin
 			}
 		}
 	}
-	return out, nil
+	return capPerRule(out, e.perRule), nil
 }
 
 // decode reads a reported finding; key identifies it among the run's findings.
@@ -166,7 +171,7 @@ func decode(rule finding.Rule, v any) (f finding.Finding, key string, err error)
 	if err := json.Unmarshal(b, &r); err != nil || r.Message == "" || r.Location == nil {
 		return f, "", fmt.Errorf("rule %s reported %s: want {\"message\": string, \"location\": position, \"related\"?: [...], \"severity\"?: string}", id, b)
 	}
-	f = finding.Finding{RuleID: id, Message: r.Message, Pos: *r.Location, Related: r.Related, Severity: rule.Severity}
+	f = capFinding(finding.Finding{RuleID: id, Message: r.Message, Pos: *r.Location, Related: r.Related, Severity: rule.Severity})
 	if r.Severity != "" {
 		if f.Severity, err = finding.ParseSeverity(r.Severity); err != nil || f.Severity == finding.None {
 			return f, "", fmt.Errorf("rule %s reported severity %q: want error, warning or info", id, r.Severity)

@@ -42,6 +42,9 @@ func TestSandboxRefusesEveryEscape(t *testing.T) {
 		"io.jwt.decode_verify":   `io.jwt.decode_verify(a.text, {"secret": "s"})[0]`,
 		"io.jwt.encode_sign":     `io.jwt.encode_sign({"alg": "HS256"}, {}, {"kty": "oct", "k": "c2VjcmV0"}) != a.text`,
 		"io.jwt.encode_sign_raw": `io.jwt.encode_sign_raw("{}", "{}", "{}") != a.text`,
+		"crypto.x509.parse_and_verify_certificates":              `crypto.x509.parse_and_verify_certificates(a.text)[0]`,
+		"crypto.x509.parse_and_verify_certificates_with_options": `crypto.x509.parse_and_verify_certificates_with_options(a.text, {})[0]`,
+		"strings.render_template":                                `strings.render_template("{{.a}}", {"a": a.text}) != ""`,
 	}
 	for _, name := range deniedBuiltins {
 		if calls[name] == "" {
@@ -146,4 +149,35 @@ func evalRef(t *testing.T, c *ast.Compiler, ref string) string {
 		t.Fatal(err)
 	}
 	return fmt.Sprint(rs)
+}
+
+// TestReadmeListsDeniedBuiltins: the README's "Writing a policy" names exactly the
+// builtins a policy may not call.
+func TestReadmeListsDeniedBuiltins(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "README.md")) // tests run in their package directory
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(b)), " ")
+	_, list, ok := strings.Cut(text, "User policies may not call ")
+	list, _, ok2 := strings.Cut(list, "loading such a policy is an error")
+	if !ok || !ok2 {
+		t.Fatal("README no longer lists the builtins a policy may not call")
+	}
+	known := map[string]bool{}
+	for _, b := range ast.CapabilitiesForThisVersion().Builtins {
+		known[b.Name] = true
+	}
+	var listed []string
+	for i, part := range strings.Split(list, "`") {
+		if i%2 == 1 && known[part] {
+			listed = append(listed, part)
+		}
+	}
+	want := slices.Clone(deniedBuiltins)
+	slices.Sort(listed)
+	slices.Sort(want)
+	if !slices.Equal(listed, want) {
+		t.Errorf("README lists %v, the sandbox denies %v", listed, want)
+	}
 }

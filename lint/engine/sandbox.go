@@ -13,12 +13,26 @@ import (
 // marks nondeterministic (a test keeps it so when OPA adds one). The JSON schema builtins
 // resolve a schema's `$ref`: OPA reads file:// references from the disk whatever the
 // capabilities say. io.jwt.decode_verify checks expiry against the clock; the JWT
-// signing builtins draw random numbers.
+// signing builtins draw random numbers. The x509 chain verifiers check validity against
+// the clock (time.Now) though OPA does not mark them. strings.render_template builds
+// output without bound (a template ranges over its data, nested at will). The time
+// builtins that take a time zone, and time.parse_ns with a zone abbreviation, would read
+// the host's time zone: caps.go refuses those arguments when they are evaluated.
 var deniedBuiltins = []string{
 	"http.send", "net.lookup_ip_addr", "opa.runtime",
 	"json.match_schema", "json.verify_schema",
 	"time.now_ns", "rand.intn", "uuid.rfc4122",
 	"io.jwt.decode_verify", "io.jwt.encode_sign", "io.jwt.encode_sign_raw",
+	"crypto.x509.parse_and_verify_certificates", "crypto.x509.parse_and_verify_certificates_with_options",
+	"strings.render_template",
+}
+
+// denialReason says why a policy may not call a denied builtin.
+func denialReason(name string) string {
+	if name == "strings.render_template" {
+		return "its output has no bound (a template may range over its data, nested at will)"
+	}
+	return "dnslint policies may not use the network, the file system, the environment, the clock or chance"
 }
 
 // capabilities are OPA's, less the denied builtins and with no network host allowed.
@@ -37,8 +51,7 @@ func checkSandbox(m *ast.Module) error {
 	var err error
 	deny := func(op ast.Ref, loc *ast.Location) {
 		if name := op.String(); err == nil && slices.Contains(deniedBuiltins, name) {
-			err = fmt.Errorf("%s:%d: %s is not allowed: dnslint policies may not use the network, the file system, the environment, the clock or chance",
-				loc.File, loc.Row, name)
+			err = fmt.Errorf("%s:%d: %s is not allowed: %s", loc.File, loc.Row, name, denialReason(name))
 		}
 	}
 	ast.WalkExprs(m, func(e *ast.Expr) bool {

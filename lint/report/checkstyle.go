@@ -29,7 +29,8 @@ type checkstyleError struct {
 }
 
 // writeCheckstyle writes Checkstyle's XML result format (version 4.3), which many CI
-// plugins read: one <file> per file with findings, files sorted.
+// plugins read: one <file> per file with findings, files sorted; then one <file> with one
+// <error> (line 0) per input the run could not read.
 func writeCheckstyle(w io.Writer, r *Report) error {
 	out := checkstyleReport{Version: "4.3"}
 	for _, g := range byFile(r.Findings) {
@@ -44,6 +45,11 @@ func writeCheckstyle(w io.Writer, r *Report) error {
 			})
 		}
 		out.Files = append(out.Files, file)
+	}
+	for _, e := range r.Errors {
+		out.Files = append(out.Files, checkstyleFile{Name: orElse(e.Path, r.toolName()), Errors: []checkstyleError{{
+			Severity: "error", Message: e.Message, Source: r.toolName() + "." + inputErrorTitle,
+		}}})
 	}
 	return writeXMLDocument(w, out)
 }

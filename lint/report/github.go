@@ -19,7 +19,14 @@ func writeGitHub(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range r.Findings {
 		fmt.Fprintf(bw, "::%s %s::%s\n", levelOf(f.Severity).github,
-			annotationProperties(f), escapeData(withNotes(f.Message, f.Related)))
+			annotationProperties(f), escapeData(withNotes(printable(f.Message, true), f.Related)))
+	}
+	for _, e := range r.Errors {
+		props := "title=" + escapeProperty(inputErrorTitle)
+		if e.Path != "" {
+			props = "file=" + escapeProperty(e.Path) + "," + props
+		}
+		fmt.Fprintf(bw, "::error %s::%s\n", props, escapeData(printable(e.String(), true)))
 	}
 	return bw.Flush()
 }

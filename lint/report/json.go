@@ -20,6 +20,13 @@ type jsonReport struct {
 	Tool     jsonTool      `json:"tool"`
 	Summary  summary       `json:"summary"`
 	Findings []jsonFinding `json:"findings"`
+	Errors   []jsonError   `json:"errors"`
+}
+
+// jsonError is an input the run could not read.
+type jsonError struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
 }
 
 type jsonTool struct {
@@ -57,6 +64,10 @@ func writeJSON(w io.Writer, r *Report) error {
 		Tool:     jsonTool{Name: r.toolName(), Version: r.Version},
 		Summary:  summarize(r),
 		Findings: make([]jsonFinding, 0, len(r.Findings)),
+		Errors:   make([]jsonError, 0, len(r.Errors)),
+	}
+	for _, e := range r.Errors {
+		out.Errors = append(out.Errors, jsonError(e))
 	}
 	for _, f := range r.Findings {
 		out.Findings = append(out.Findings, toJSONFinding(r, f))

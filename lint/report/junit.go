@@ -31,6 +31,7 @@ type junitTestCase struct {
 	ClassName string         `xml:"classname,attr"`
 	Name      string         `xml:"name,attr"`
 	Failures  []junitFailure `xml:"failure"`
+	Errors    []junitFailure `xml:"error"`
 }
 
 type junitFailure struct {
@@ -42,7 +43,8 @@ type junitFailure struct {
 // writeJUnit writes one test case per file with findings, each finding a failure of it
 // (typed with the rule id), so that CI test reports list the problems per file. A clean
 // run is one passing test case, as some readers reject an empty suite. tests and failures
-// count test cases.
+// count test cases. An input the run could not read is a test case in error (one per
+// input), after the files.
 func writeJUnit(w io.Writer, r *Report) error {
 	suite := junitTestSuite{Name: junitSuite}
 	for _, g := range byFile(r.Findings) {
@@ -57,11 +59,18 @@ func writeJUnit(w io.Writer, r *Report) error {
 		suite.TestCases = append(suite.TestCases, tc)
 	}
 	suite.Failures = len(suite.TestCases)
+	for _, e := range r.Errors {
+		name := orElse(e.Path, junitSuite)
+		suite.TestCases = append(suite.TestCases, junitTestCase{ClassName: name, Name: name, Errors: []junitFailure{{
+			Message: e.Message, Type: inputErrorTitle, Text: e.String(),
+		}}})
+		suite.Errors++
+	}
 	if len(suite.TestCases) == 0 {
 		suite.TestCases = []junitTestCase{{ClassName: junitSuite, Name: junitSuite}}
 	}
 	suite.Tests = len(suite.TestCases)
 	return writeXMLDocument(w, junitTestSuites{
-		Name: junitSuite, Tests: suite.Tests, Failures: suite.Failures, Suites: []junitTestSuite{suite},
+		Name: junitSuite, Tests: suite.Tests, Failures: suite.Failures, Errors: suite.Errors, Suites: []junitTestSuite{suite},
 	})
 }

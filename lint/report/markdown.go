@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"io"
+	"net/url"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -17,6 +19,17 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	s := summarize(r)
 	var b strings.Builder
 	b.WriteString("## dnslint\n\n")
+	if len(r.Errors) > 0 {
+		fmt.Fprintf(&b, "**%s could not be read: the run is incomplete.**\n\n| input | error |\n|---|---|\n", plural(len(r.Errors), "input"))
+		for _, e := range r.Errors {
+			path := ""
+			if e.Path != "" {
+				path = mdCode(e.Path)
+			}
+			fmt.Fprintf(&b, "| %s | %s |\n", path, mdCell(e.Message))
+		}
+		b.WriteString("\n")
+	}
 	if len(r.Findings) == 0 {
 		fmt.Fprintf(&b, "No problems in %d files.\n", s.Files)
 		_, err := io.WriteString(w, b.String())
@@ -25,15 +38,15 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	fmt.Fprintf(&b, "| errors | warnings | info | files |\n|---:|---:|---:|---:|\n| %d | %d | %d | %d |\n\n", s.Errors, s.Warnings, s.Infos, s.Files)
 	b.WriteString("| rule | severity | findings |\n|---|---|---:|\n")
 	for _, rc := range ruleCounts(r) {
-		name := rc.id
+		name := mdCell(rc.id)
 		if rule, ok := r.Rule(rc.id); ok && rule.DocsURL != "" {
-			name = fmt.Sprintf("[%s](%s)", rc.id, rule.DocsURL)
+			name = fmt.Sprintf("[%s](%s)", name, rule.DocsURL)
 		}
 		fmt.Fprintf(&b, "| %s | %s | %d |\n", name, rc.severity, rc.n)
 	}
 	b.WriteString("\n| location | severity | rule | message |\n|---|---|---|---|\n")
 	for _, f := range r.Findings {
-		fmt.Fprintf(&b, "| %s | %s | `%s` | %s |\n", mdLocation(r.LinkBase, f), f.Severity, f.RuleID, mdCell(f.Message))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdLocation(r.LinkBase, f), f.Severity, mdCode(f.RuleID), mdCell(f.Message))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -69,19 +82,50 @@ func ruleCounts(r *Report) []ruleCount {
 }
 
 func mdLocation(base string, f finding.Finding) string {
-	loc := location(f.Pos)
+	loc := mdCode(location(f.Pos))
 	if base == "" || f.Pos.File == "" || strings.HasPrefix(f.Pos.File, "/") {
-		return "`" + loc + "`"
+		return loc
 	}
 	anchor := ""
 	if f.Pos.Line > 0 {
 		anchor = fmt.Sprintf("#L%d", f.Pos.Line)
 	}
-	return fmt.Sprintf("[`%s`](%s%s%s)", loc, base, f.Pos.File, anchor)
+	return fmt.Sprintf("[%s](%s%s%s)", loc, base, mdURLPath(f.Pos.File), anchor)
+}
+
+// mdURLPath percent-encodes each segment of a relative path, so that a parenthesis,
+// a space or a bracket in a file name cannot end the link.
+func mdURLPath(file string) string {
+	segments := strings.Split(filepath.ToSlash(file), "/")
+	for i, s := range segments {
+		segments[i] = url.PathEscape(s)
+	}
+	return strings.Join(segments, "/")
+}
+
+// mdCode writes s as a code span inside a table cell: fenced with more backticks than
+// it holds in a row, its pipes escaped (GitHub splits cells on them even in code),
+// control characters escaped.
+func mdCode(s string) string {
+	s = strings.ReplaceAll(printable(s, false), "|", `\|`)
+	run, longest := 0, 0
+	for _, c := range s {
+		if c == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if longest > 0 {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
 }
 
 // mdCell makes text safe inside a table cell.
 func mdCell(s string) string {
-	s = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "|", `\|`).Replace(s)
-	return strings.ReplaceAll(strings.ReplaceAll(s, "\r", ""), "\n", "<br>")
+	s = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "|", `\|`).Replace(printable(s, true))
+	return strings.ReplaceAll(s, "\n", "<br>")
 }

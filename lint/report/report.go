@@ -27,6 +27,27 @@ type Report struct {
 	// LinkBase prefixes file paths to make links (markdown format), e.g.
 	// https://github.com/OWNER/REPO/blob/SHA/ ; empty: no links.
 	LinkBase string
+	// Errors are the inputs the run could not read (a missing path, an unreadable
+	// file): the rest was linted, but the run did not complete, and every format that
+	// has a place for them says so.
+	Errors []InputError
+}
+
+// InputError is an input a run could not read.
+type InputError struct {
+	// Path is the path as given or found by the walk ("-" for standard input; "" when
+	// the error is about no file, e.g. a cluster listing that failed).
+	Path string
+	// Message says what went wrong, without the path.
+	Message string
+}
+
+// String is "path: message", or the message alone.
+func (e InputError) String() string {
+	if e.Path == "" {
+		return e.Message
+	}
+	return e.Path + ": " + e.Message
 }
 
 // Rule returns the catalog entry of a rule id.

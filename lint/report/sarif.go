@@ -66,12 +66,28 @@ func writeSARIF(w io.Writer, r *Report) error {
 		Schema:  sarifSchema,
 		Version: sarifVersion,
 		Runs: []sarifRun{{
-			Tool:       sarifTool{Driver: driver},
-			ColumnKind: "unicodeCodePoints", // model.Pos counts characters
-			Results:    results,
+			Tool:        sarifTool{Driver: driver},
+			Invocations: []sarifInvocation{sarifInvocationOf(r)},
+			ColumnKind:  "unicodeCodePoints", // model.Pos counts characters
+			Results:     results,
 		}},
 	}
 	return writeJSONDocument(w, log)
+}
+
+// sarifInvocationOf reports the inputs the run could not read as error notifications,
+// each at its path: the run was then not successful, which code scanning shows instead
+// of a clean run.
+func sarifInvocationOf(r *Report) sarifInvocation {
+	inv := sarifInvocation{ExecutionSuccessful: len(r.Errors) == 0}
+	for _, e := range r.Errors {
+		n := sarifNotification{Level: "error", Message: sarifText{Text: e.String()}}
+		if e.Path != "" {
+			n.Locations = []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: artifactLocation(e.Path)}}}
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
+	}
+	return inv
 }
 
 // sarifRules describes the catalog, plus a bare entry for any finding's rule missing from

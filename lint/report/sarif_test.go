@@ -185,7 +185,7 @@ func TestSARIFValidates(t *testing.T) {
 	}
 	dir := t.TempDir()
 	var files []string
-	for name, r := range map[string]*Report{"findings": fixture(), "clean": clean()} {
+	for name, r := range map[string]*Report{"findings": fixture(), "clean": clean(), "input-errors": withInputErrors()} {
 		file := filepath.Join(dir, name+".sarif")
 		if err := os.WriteFile(file, render(t, "sarif", r), 0o644); err != nil {
 			t.Fatal(err)

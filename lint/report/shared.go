@@ -15,6 +15,10 @@ import (
 // defaultTool names the tool when a Report leaves Tool empty.
 const defaultTool = "dnslint"
 
+// inputErrorTitle names an input the run could not read, where a format wants a rule or a
+// type for it (github title, junit error type, checkstyle source).
+const inputErrorTitle = "input error"
+
 // level is how each format names a severity.
 type level struct {
 	name   string // json, checkstyle

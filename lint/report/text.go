@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dnslint/dnslint/lint/finding"
 )
@@ -28,7 +29,7 @@ func writeText(w io.Writer, r *Report) error {
 	for _, f := range r.Findings {
 		fmt.Fprintln(bw, hang(p.headline(f), indent))
 		if src := r.sourceLine(f.Pos.File, f.Pos.Line); src != "" && f.Pos.Col > 0 {
-			fmt.Fprintln(bw, indent+src)
+			fmt.Fprintln(bw, indent+printable(src, false))
 			pad, marker := caret(src, f.Pos.Col, underlineEnd(f, src))
 			fmt.Fprintln(bw, indent+pad+p.paint(p.color(f.Severity), marker))
 		}
@@ -60,20 +61,36 @@ func underlineEnd(f finding.Finding, src string) int {
 	}
 }
 
-// caret draws "^~~~" under columns col..end (1-based, in characters) of src: the padding
-// keeps the tabs of src, so that the marker lines up however tabs are displayed.
+// caret draws "^~~~" under columns col..end (1-based, in characters) of src as printable
+// writes it: the padding keeps the tabs of src, so that the marker lines up however tabs
+// are displayed, and an escaped character is as wide as its escape.
 func caret(src string, col, end int) (pad, marker string) {
+	var widths []int // of each character of src
 	var b strings.Builder
-	runes := []rune(src)
-	for i := 0; i < col-1; i++ {
-		if i < len(runes) && runes[i] == '\t' {
-			b.WriteByte('\t')
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRuneInString(src[i:])
+		w := printableWidth(r, src[i], size)
+		if len(widths) < col-1 {
+			if r == '\t' {
+				b.WriteByte('\t')
+			} else {
+				b.WriteString(strings.Repeat(" ", w))
+			}
+		}
+		widths = append(widths, w)
+		i += size
+	}
+	b.WriteString(strings.Repeat(" ", max(col-1-len(widths), 0)))
+	end = min(end, max(len(widths), col))
+	n := 0
+	for i := col - 1; i < end; i++ {
+		if i < len(widths) {
+			n += widths[i]
 		} else {
-			b.WriteByte(' ')
+			n++
 		}
 	}
-	end = min(end, max(len(runes), col))
-	return b.String(), "^" + strings.Repeat("~", max(end-col, 0))
+	return b.String(), "^" + strings.Repeat("~", max(n-1, 0))
 }
 
 func summaryLine(s summary, problems int) string {
@@ -116,11 +133,11 @@ func (painter) color(s finding.Severity) string {
 
 // headline is the first line of a finding: "file:line:col: severity rule: message".
 func (p painter) headline(f finding.Finding) string {
-	return fmt.Sprintf("%s: %s %s: %s",
-		p.paint(sgrBold, location(f.Pos)), p.paint(p.color(f.Severity), levelOf(f.Severity).name), f.RuleID, f.Message)
+	return fmt.Sprintf("%s: %s %s: %s", p.paint(sgrBold, printable(location(f.Pos), false)),
+		p.paint(p.color(f.Severity), levelOf(f.Severity).name), printable(f.RuleID, false), printable(f.Message, true))
 }
 
 // note is a related location: "note: file:line:col: message".
 func (p painter) note(rel finding.Related) string {
-	return fmt.Sprintf("%s %s: %s", p.paint(sgrBold, "note:"), p.paint(sgrBold, location(rel.Pos)), rel.Message)
+	return fmt.Sprintf("%s %s: %s", p.paint(sgrBold, "note:"), p.paint(sgrBold, printable(location(rel.Pos), false)), printable(rel.Message, true))
 }
