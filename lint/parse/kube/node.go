@@ -6,8 +6,12 @@ import (
 	"github.com/dnslint/dnslint/lint/model"
 )
 
-// field is one key and value of a mapping.
-type field struct{ key, value *yaml.Node }
+// field is one key and value of a mapping; dropped are the earlier occurrences of the
+// same key in the mapping, which the later one replaces.
+type field struct {
+	key, value *yaml.Node
+	dropped    []field
+}
 
 // resolve follows an alias to the node it names.
 func resolve(n *yaml.Node) *yaml.Node {
@@ -38,6 +42,8 @@ func (p *parser) fields(n *yaml.Node) []field {
 	add := func(f field, replace bool) {
 		if i, ok := index[f.key.Value]; ok {
 			if replace {
+				prev := out[i]
+				f.dropped = append(prev.dropped[:len(prev.dropped):len(prev.dropped)], field{key: prev.key, value: prev.value})
 				out[i] = f
 			}
 			return
@@ -52,7 +58,7 @@ func (p *parser) fields(n *yaml.Node) []field {
 		case k.ShortTag() == "!!merge":
 			merges = append(merges, v)
 		default:
-			add(field{k, v}, true)
+			add(field{key: k, value: v}, true)
 		}
 	}
 	for _, m := range merges {
@@ -74,10 +80,43 @@ func (p *parser) fields(n *yaml.Node) []field {
 func (p *parser) get(n *yaml.Node, key string) *yaml.Node {
 	for _, f := range p.fields(n) {
 		if f.key.Value == key {
+			p.read(f)
 			return resolve(f.value)
 		}
 	}
 	return nil
+}
+
+// read records that dnslint reads field f: a key written more than once in its mapping
+// is reported once, at each occurrence that the last one replaces.
+func (p *parser) read(f field) {
+	if len(f.dropped) == 0 || p.reportedDup[f.key] {
+		return
+	}
+	p.reportedDup[f.key] = true
+	for _, d := range f.dropped {
+		p.res.DuplicateKeys = append(p.res.DuplicateKeys, &model.DuplicateKey{
+			Object:    p.current,
+			File:      p.file,
+			Key:       p.token(d.key),
+			Value:     scalarText(d.value),
+			Kept:      p.token(f.key),
+			KeptValue: scalarText(f.value),
+		})
+	}
+}
+
+// scalarText is the text of a scalar value; a mapping is "{…}", a sequence "[…]".
+func scalarText(n *yaml.Node) string {
+	switch n = resolve(n); {
+	case isScalar(n):
+		return n.Value
+	case n != nil && n.Kind == yaml.MappingNode:
+		return "{…}"
+	case n != nil && n.Kind == yaml.SequenceNode:
+		return "[…]"
+	}
+	return ""
 }
 
 // path follows keys down from n.
