@@ -26,7 +26,8 @@ type Partner struct {
 	// when it is not in the run.
 	File string `json:"file"`
 	// Imports is true when it imports from the directory the keys are mounted in; false
-	// when it is known and imports nothing from there.
+	// when it imports nothing from there, or (source "mount") when what it imports is not
+	// known.
 	Imports bool `json:"imports"`
 }
 
