@@ -104,3 +104,23 @@ data:
 		t.Errorf("the Corefile read is not the last one")
 	}
 }
+
+// A key written a hundred thousand times in a ConfigMap's data: linear work, and at most
+// maxDuplicateKeys of them reported.
+func TestManyDuplicateKeysAreBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: coredns-custom\ndata:\n")
+	for range 100000 {
+		b.WriteString("  a.override: log\n")
+	}
+	r, err := Parse("cm.yaml", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(r.DuplicateKeys); n != maxDuplicateKeys {
+		t.Errorf("%d duplicates reported, want %d", n, maxDuplicateKeys)
+	}
+	if d := r.DuplicateKeys[0]; d.Key.Pos.Line != 6 || d.Kept.Pos.Line != 100005 {
+		t.Errorf("first duplicate %+v", d)
+	}
+}

@@ -39,11 +39,11 @@ func (p *parser) fields(n *yaml.Node) []field {
 		index  = map[string]int{}
 		merges []*yaml.Node
 	)
+	dropped := map[int][]field{} // by index in out: the occurrences a later one replaced
 	add := func(f field, replace bool) {
 		if i, ok := index[f.key.Value]; ok {
 			if replace {
-				prev := out[i]
-				f.dropped = append(prev.dropped[:len(prev.dropped):len(prev.dropped)], field{key: prev.key, value: prev.value})
+				dropped[i] = append(dropped[i], field{key: out[i].key, value: out[i].value})
 				out[i] = f
 			}
 			return
@@ -72,6 +72,9 @@ func (p *parser) fields(n *yaml.Node) []field {
 			}
 		}
 	}
+	for i, d := range dropped {
+		out[i].dropped = d
+	}
 	p.merged[n] = out
 	return out
 }
@@ -87,6 +90,11 @@ func (p *parser) get(n *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
+// maxDuplicateKeys bounds the duplicated keys reported for one file, so that a file of
+// a million copies of one key costs no more than a few hundred findings. Past it, the
+// file already has that many errors.
+const maxDuplicateKeys = 256
+
 // read records that dnslint reads field f: a key written more than once in its mapping
 // is reported once, at each occurrence that the last one replaces.
 func (p *parser) read(f field) {
@@ -95,6 +103,9 @@ func (p *parser) read(f field) {
 	}
 	p.reportedDup[f.key] = true
 	for _, d := range f.dropped {
+		if len(p.res.DuplicateKeys) == maxDuplicateKeys {
+			return // the file is reported many times over already
+		}
 		p.res.DuplicateKeys = append(p.res.DuplicateKeys, &model.DuplicateKey{
 			Object:    p.current,
 			File:      p.file,
