@@ -62,8 +62,8 @@ func Compose(in Input) (*Output, error) {
 	for _, t := range in.Plain {
 		out.add(t, corefile.DiskFS{Read: in.Read, Within: in.Within}, nil, "")
 	}
-	pods := corednsPods(in.Workloads)
-	customs, embedded := roles(in.Customs, in.Embedded, pods)
+	mounts := indexMounts(corednsPods(in.Workloads))
+	customs, embedded := roles(in.Customs, in.Embedded, mounts)
 	importers := map[*customMap]*kube.CorefileText{}
 	for _, e := range embedded {
 		fs, paired := customFS(customs, e.Object.Namespace)
@@ -85,7 +85,7 @@ func Compose(in Input) (*Output, error) {
 	}
 	for _, c := range customs {
 		out.Customs = append(out.Customs, c.Custom)
-		p, err := out.partner(c, importers[c], embedded, pods, in.Platform)
+		p, err := out.partner(c, importers[c], embedded, mounts, in.Platform)
 		if err != nil {
 			return nil, err
 		}

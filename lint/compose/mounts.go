@@ -22,6 +22,29 @@ type corednsPod struct {
 	dirs map[string]string
 }
 
+// runMounts are the CoreDNS containers of the run, by the ConfigMap they mount whole
+// (byDir) and by the ConfigMap whose key they load as their Corefile (byConf).
+type runMounts struct {
+	byDir, byConf map[string][]*corednsPod
+}
+
+func indexMounts(pods []*corednsPod) *runMounts {
+	m := &runMounts{byDir: map[string][]*corednsPod{}, byConf: map[string][]*corednsPod{}}
+	for _, p := range pods {
+		seen := map[string]bool{}
+		for _, cm := range p.dirs {
+			if !seen[cm] {
+				seen[cm] = true
+				m.byDir[cm] = append(m.byDir[cm], p)
+			}
+		}
+		if k, ok := p.corefile(); ok {
+			m.byConf[k.configMap] = append(m.byConf[k.configMap], p)
+		}
+	}
+	return m
+}
+
 // mountedKey is one data key of a ConfigMap, as a file of the container.
 type mountedKey struct{ configMap, key string }
 
@@ -35,8 +58,16 @@ func corednsPods(workloads []*model.Workload) []*corednsPod {
 				continue
 			}
 			p := &corednsPod{workload: w, conf: confFlag(c), files: map[string]mountedKey{}, dirs: map[string]string{}}
+			volumes := map[string]*model.Volume{} // the first of a name, as the API server would refuse the rest
+			for _, v := range w.Pod.Volumes {
+				if _, ok := volumes[v.Name.Text]; !ok && v.ConfigMap != nil {
+					volumes[v.Name.Text] = v
+				}
+			}
 			for _, m := range c.VolumeMounts {
-				p.mount(w.Pod.Volumes, m)
+				if v, ok := volumes[m.Name.Text]; ok {
+					p.mount(v, m)
+				}
 			}
 			pods = append(pods, p)
 		}
@@ -66,34 +97,30 @@ func confFlag(c *model.Container) string {
 	return ""
 }
 
-// mount records the ConfigMap files that volumeMount m of the container shows.
-func (p *corednsPod) mount(volumes []*model.Volume, m *model.VolumeMount) {
-	for _, v := range volumes {
-		if v.Name.Text != m.Name.Text || v.ConfigMap == nil {
-			continue
-		}
-		cm, dir := v.ConfigMap.Text, path.Clean(m.MountPath.Text)
-		// The files of the volume: each item at its path, else every key at its name.
-		file := func(rel string) (string, bool) {
-			for _, it := range v.Items {
-				if path.Clean(it.Path.Text) == path.Clean(rel) {
-					return it.Key.Text, true
-				}
+// mount records the ConfigMap files that volumeMount m of the container shows of
+// configMap volume v.
+func (p *corednsPod) mount(v *model.Volume, m *model.VolumeMount) {
+	cm, dir := v.ConfigMap.Text, path.Clean(m.MountPath.Text)
+	switch {
+	case m.SubPath != nil && m.SubPath.Text != "":
+		// The file at the mount path is the key whose file is subPath: an item's path,
+		// or with no items a key's own name.
+		sub := path.Clean(m.SubPath.Text)
+		for _, it := range v.Items {
+			if path.Clean(it.Path.Text) == sub {
+				p.files[dir] = mountedKey{cm, it.Key.Text}
+				return
 			}
-			return rel, len(v.Items) == 0 && !strings.Contains(rel, "/")
 		}
-		switch {
-		case m.SubPath != nil && m.SubPath.Text != "":
-			if key, ok := file(m.SubPath.Text); ok {
-				p.files[dir] = mountedKey{cm, key}
-			}
-		case len(v.Items) > 0:
-			for _, it := range v.Items {
-				p.files[path.Join(dir, it.Path.Text)] = mountedKey{cm, it.Key.Text}
-			}
-		default:
-			p.dirs[dir] = cm
+		if len(v.Items) == 0 && !strings.Contains(sub, "/") {
+			p.files[dir] = mountedKey{cm, sub}
 		}
+	case len(v.Items) > 0:
+		for _, it := range v.Items {
+			p.files[path.Join(dir, it.Path.Text)] = mountedKey{cm, it.Key.Text}
+		}
+	default:
+		p.dirs[dir] = cm
 	}
 }
 

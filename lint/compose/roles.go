@@ -23,16 +23,16 @@ type customMap struct {
 // its name, and its Corefile keys join the embedded Corefiles; every other one is a
 // coredns-custom, mounted where a CoreDNS container of its namespace mounts it (else
 // CustomDir).
-func roles(named []*kube.CustomConfigMap, embedded []*kube.CorefileText, pods []*corednsPod) ([]*customMap, []*kube.CorefileText) {
+func roles(named []*kube.CustomConfigMap, embedded []*kube.CorefileText, m *runMounts) ([]*customMap, []*kube.CorefileText) {
 	var customs []*customMap
 	embedded = append([]*kube.CorefileText{}, embedded...)
 	for _, c := range named {
-		if ct := loadedAsCorefile(c, pods); ct != nil {
+		if ct := loadedAsCorefile(c, m); ct != nil {
 			embedded = append(embedded, ct)
 			continue
 		}
 		dir := CustomDir
-		for _, p := range pods {
+		for _, p := range m.byDir[c.Custom.Object.Name] {
 			if d := p.dirOf(c.Custom.Object.Name); d != "" && p.in(c.Custom.Object.Namespace) {
 				dir = d
 				break
@@ -45,9 +45,9 @@ func roles(named []*kube.CustomConfigMap, embedded []*kube.CorefileText, pods []
 
 // loadedAsCorefile is the Corefile key of c that a CoreDNS container of its namespace
 // loads, or nil.
-func loadedAsCorefile(c *kube.CustomConfigMap, pods []*corednsPod) *kube.CorefileText {
+func loadedAsCorefile(c *kube.CustomConfigMap, m *runMounts) *kube.CorefileText {
 	obj := c.Custom.Object
-	for _, p := range pods {
+	for _, p := range m.byConf[obj.Name] {
 		k, ok := p.corefile()
 		if !ok || k.configMap != obj.Name || !p.in(obj.Namespace) {
 			continue
@@ -72,11 +72,11 @@ func loadedAsCorefile(c *kube.CustomConfigMap, pods []*corednsPod) *kube.Corefil
 //     container mounting c loads, when that ConfigMap is not in the run (known by name).
 //  3. The repository the files come from (repositoryPartner).
 //  4. The platform's default Corefile, composed with c here.
-func (o *Output) partner(c *customMap, importer *kube.CorefileText, embedded []*kube.CorefileText, pods []*corednsPod, platform string) (*model.Partner, error) {
-	if p := runPartner(c, importer, embedded, pods); p != nil {
+func (o *Output) partner(c *customMap, importer *kube.CorefileText, embedded []*kube.CorefileText, m *runMounts, platform string) (*model.Partner, error) {
+	if p := runPartner(c, importer, embedded, m); p != nil {
 		return p, nil
 	}
-	if p := mountPartner(c, pods); p != nil {
+	if p := mountPartner(c, m); p != nil {
 		return p, nil
 	}
 	if p := repositoryPartner(c); p != nil {
@@ -86,11 +86,11 @@ func (o *Output) partner(c *customMap, importer *kube.CorefileText, embedded []*
 }
 
 // runPartner is step 1 of partner.
-func runPartner(c *customMap, importer *kube.CorefileText, embedded []*kube.CorefileText, pods []*corednsPod) *model.Partner {
+func runPartner(c *customMap, importer *kube.CorefileText, embedded []*kube.CorefileText, m *runMounts) *model.Partner {
 	if importer != nil {
 		return &model.Partner{Source: "run", Object: importer.Object, Key: importer.Key, File: importer.Text.File, Imports: true}
 	}
-	loaded := loadedBy(c, pods)
+	loaded := loadedBy(c, m)
 	for _, e := range embedded {
 		if !sameNamespace(e.Object.Namespace, c.Custom.Object.Namespace) {
 			continue
@@ -103,9 +103,9 @@ func runPartner(c *customMap, importer *kube.CorefileText, embedded []*kube.Core
 }
 
 // loadedBy are the Corefile keys that the CoreDNS containers mounting c load.
-func loadedBy(c *customMap, pods []*corednsPod) map[mountedKey]bool {
+func loadedBy(c *customMap, m *runMounts) map[mountedKey]bool {
 	out := map[mountedKey]bool{}
-	for _, p := range pods {
+	for _, p := range m.byDir[c.Custom.Object.Name] {
 		if !p.in(c.Custom.Object.Namespace) || p.dirOf(c.Custom.Object.Name) == "" {
 			continue
 		}
@@ -118,8 +118,8 @@ func loadedBy(c *customMap, pods []*corednsPod) map[mountedKey]bool {
 
 // mountPartner is step 2 of partner: the Corefile ConfigMap is known by name only, and
 // what it imports is not known.
-func mountPartner(c *customMap, pods []*corednsPod) *model.Partner {
-	for _, p := range pods {
+func mountPartner(c *customMap, m *runMounts) *model.Partner {
+	for _, p := range m.byDir[c.Custom.Object.Name] {
 		if !p.in(c.Custom.Object.Namespace) || p.dirOf(c.Custom.Object.Name) == "" {
 			continue
 		}
