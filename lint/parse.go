@@ -57,7 +57,7 @@ func buildModel(ctx context.Context, files []*source.File, platform string, maxS
 	for _, p := range parts {
 		p.mergeInto(in, &comp)
 	}
-	comp.Platform, comp.Read = platform, run.readImport
+	comp.Platform, comp.Read, comp.Workloads = platform, run.readImport, in.Workloads
 	comp.Within = func(name string) bool { return source.Within(name, roots) }
 	out, err := compose.Compose(comp)
 	if err != nil {
@@ -66,7 +66,7 @@ func buildModel(ctx context.Context, files []*source.File, platform string, maxS
 	if err := context.Cause(ctx); err != nil {
 		return nil, nil, err
 	}
-	in.Corefiles = out.Corefiles
+	in.Corefiles, in.Customs = out.Corefiles, out.Customs
 	in.ParseErrors = append(in.ParseErrors, out.Errors...)
 	model.Normalize(in)
 	return in, run.sources, nil
@@ -79,7 +79,7 @@ type parsed struct {
 }
 
 func (p *parsed) mergeInto(in *model.Input, comp *compose.Input) {
-	in.Customs = append(in.Customs, p.in.Customs...)
+	in.DuplicateKeys = append(in.DuplicateKeys, p.in.DuplicateKeys...)
 	in.Workloads = append(in.Workloads, p.in.Workloads...)
 	in.Autoscalers = append(in.Autoscalers, p.in.Autoscalers...)
 	in.ResolvConfs = append(in.ResolvConfs, p.in.ResolvConfs...)
@@ -110,9 +110,7 @@ func parseFile(f *source.File) parsed {
 		}
 		comp.Embedded = append(comp.Embedded, res.Corefiles...)
 		comp.Customs = append(comp.Customs, res.Customs...)
-		for _, c := range res.Customs {
-			in.Customs = append(in.Customs, c.Custom)
-		}
+		in.DuplicateKeys = append(in.DuplicateKeys, res.DuplicateKeys...)
 		in.Workloads = append(in.Workloads, res.Workloads...)
 		in.Autoscalers = append(in.Autoscalers, res.Autoscalers...)
 		for _, a := range res.Autoscalers {

@@ -2,9 +2,11 @@ package lint
 
 import (
 	"context"
+	"fmt"
 	"path"
 	"regexp"
 
+	"github.com/dnslint/dnslint/lint/config"
 	"github.com/dnslint/dnslint/lint/finding"
 	"github.com/dnslint/dnslint/lint/source"
 	"github.com/dnslint/dnslint/lint/suppress"
@@ -70,18 +72,34 @@ func (l *Linter) filter(found []finding.Finding, sources map[string][]byte) []fi
 			if l.onlyDisabled(d.Rules) {
 				continue // it names rules this run does not evaluate
 			}
-			out = append(out, finding.Finding{RuleID: UnusedSuppression, Severity: sev, Pos: d.Pos, Message: unusedMessage(d)})
+			out = append(out, finding.Finding{RuleID: UnusedSuppression, Severity: sev, Pos: d.Pos, Message: l.unusedMessage(d)})
 		}
 	}
 	finding.Sort(out)
 	return out
 }
 
-func unusedMessage(d *suppress.Directive) string {
+func (l *Linter) unusedMessage(d *suppress.Directive) string {
 	if len(d.Rules) == 0 {
 		return "dnslint:ignore names no rule: write `# dnslint:ignore <rule>[,<rule>] [-- reason]`"
 	}
-	return "this dnslint:ignore silences nothing on its line or the next: remove it, or fix the rule id or its line"
+	msg := "this dnslint:ignore silences nothing on its line or the next: remove it, or fix the rule id or its line"
+	for _, p := range d.Rules {
+		if !l.known(p) {
+			msg += fmt.Sprintf("; %q names no rule%s", p, config.Meant(p, l.catalog.Rules))
+		}
+	}
+	return msg
+}
+
+// known tells whether a rule id or glob names a rule of the catalog.
+func (l *Linter) known(pattern string) bool {
+	for _, r := range l.catalog.Rules {
+		if ok, _ := path.Match(pattern, r.ID); ok || pattern == r.ID {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyDisabled tells whether every id or glob of a suppression names known rules and

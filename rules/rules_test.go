@@ -12,6 +12,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/tester"
 
+	_ "github.com/dnslint/dnslint/lint/engine" // registers dnslint.closest
 	"github.com/dnslint/dnslint/rules"
 )
 

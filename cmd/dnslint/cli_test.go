@@ -294,11 +294,13 @@ func TestExitCodes(t *testing.T) {
 		{"config: bad severity", []string{"lint", "--config", filepath.Join(dir, "bad-severity.yaml"), clean}, exitUsage, "fatal"},
 		{"config: missing file", []string{"lint", "--config", filepath.Join(dir, "none.yaml"), clean}, exitUsage, "none.yaml"},
 		{"disable glob matching no rule", []string{"lint", "--disable", "nosuch/*", clean}, exitUsage, "nosuch/*"},
+		{"enable: misspelt rule id", []string{"lint", "--enable", "pod/hihg-ndots", clean}, exitUsage, `--enable: "pod/hihg-ndots" matches no rule (did you mean "pod/high-ndots"?)`},
 		{"bad coredns version", []string{"lint", "--coredns-version", "latest", clean}, exitUsage, "latest"},
 		{"unknown platform", append(append([]string{"lint"}, just("custom/*")...), "--platform", "gke", filepath.Join(dir, "custom-alone.yaml")), exitUsage, "gke"},
 		{"missing policy directory", []string{"lint", "--policy", filepath.Join(dir, "no-policies"), clean}, exitUsage, "no-policies"},
 		{"rules: unknown format", []string{"rules", "--format", "yaml"}, exitUsage, `unknown format "yaml"`},
 		{"rules show: unknown rule", []string{"rules", "show", "cache/no-such-rule"}, exitUsage, "cache/no-such-rule"},
+		{"rules show: misspelt rule", []string{"rules", "show", "cache/low-tll"}, exitUsage, `unknown rule "cache/low-tll" (did you mean "cache/low-ttl"?)`},
 		{"rules show: no rule", []string{"rules", "show"}, exitUsage, "arg"},
 		{"version takes no argument", []string{"version", "extra"}, exitUsage, "extra"},
 	}

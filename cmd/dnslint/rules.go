@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dnslint/dnslint/lint/config"
 	"github.com/dnslint/dnslint/lint/docs"
 	"github.com/dnslint/dnslint/lint/engine"
 	"github.com/dnslint/dnslint/lint/finding"
@@ -44,7 +45,7 @@ func newRulesCommand() *cobra.Command {
 			}
 			r, ok := cat.Rule(args[0])
 			if !ok {
-				return usageError{fmt.Errorf("unknown rule %q (see dnslint rules)", args[0])}
+				return usageError{fmt.Errorf("unknown rule %q%s (see dnslint rules)", args[0], config.Meant(args[0], cat.Rules))}
 			}
 			_, err = io.WriteString(cmd.OutOrStdout(), docs.Text(r))
 			return err

@@ -37,8 +37,11 @@ type Input struct {
 	Within func(name string) bool
 	// Embedded are Corefiles held in ConfigMaps.
 	Embedded []*kube.CorefileText
-	// Customs are coredns-custom ConfigMaps.
+	// Customs are the ConfigMaps named coredns-custom.
 	Customs []*kube.CustomConfigMap
+	// Workloads are the run's workloads: which ConfigMap key a CoreDNS Deployment mounts
+	// at which path decides roles and partners (roles.go).
+	Workloads []*model.Workload
 	// Platform picks the default Corefile that imports a coredns-custom linted alone.
 	Platform string
 }
@@ -46,7 +49,11 @@ type Input struct {
 // Output is the composed view.
 type Output struct {
 	Corefiles []*model.Corefile
-	Errors    []*model.ParseError
+	// Customs are the coredns-custom ConfigMaps, each with its Partner. A ConfigMap named
+	// coredns-custom that a CoreDNS Deployment of the run loads as its Corefile is not
+	// one: its Corefile is among Corefiles.
+	Customs []*model.Custom
+	Errors  []*model.ParseError
 }
 
 // Compose parses every Corefile with its imports resolved.
@@ -55,28 +62,34 @@ func Compose(in Input) (*Output, error) {
 	for _, t := range in.Plain {
 		out.add(t, corefile.DiskFS{Read: in.Read, Within: in.Within}, nil, "")
 	}
-	imported := map[*kube.CustomConfigMap]bool{}
-	for _, e := range in.Embedded {
-		fs, paired := customFS(in.Customs, e.Object.Namespace)
+	mounts := indexMounts(corednsPods(in.Workloads))
+	customs, embedded := roles(in.Customs, in.Embedded, mounts)
+	importers := map[*customMap]*kube.CorefileText{}
+	for _, e := range embedded {
+		fs, paired := customFS(customs, e.Object.Namespace)
 		cf := out.add(e.Text, fs, &e.Object, e.Key)
 		for _, c := range paired {
-			// A Corefile that imports from custom/ takes the ConfigMap, even when it
-			// fails to parse (its error is the one to report) or imports none of the keys.
-			if importsCustom(e.Text) {
-				imported[c] = true
+			// A Corefile that imports from the custom directory takes the ConfigMap, even
+			// when it fails to parse (its error is the one to report) or imports none of
+			// the keys; the first one is its partner.
+			if importers[c] == nil && importsFrom(e.Text, c.dir) {
+				importers[c] = e
 			}
 			if cf != nil {
 				markImports(cf, c)
 			}
 		}
-	}
-	for _, c := range in.Customs {
-		if imported[c] {
-			continue
+		if cf != nil {
+			markReads(cf, paired)
 		}
-		if err := out.composeWithPlatform(c, in.Platform); err != nil {
+	}
+	for _, c := range customs {
+		out.Customs = append(out.Customs, c.Custom)
+		p, err := out.partner(c, importers[c], embedded, mounts, in.Platform)
+		if err != nil {
 			return nil, err
 		}
+		c.Custom.Partner = p
 	}
 	return out, nil
 }
@@ -110,64 +123,65 @@ func (o *Output) add(t *source.Text, fs corefile.FS, obj *model.Object, key stri
 }
 
 // customFS serves the keys of the coredns-custom ConfigMaps of a namespace (an unset
-// namespace matches any) as the files of /etc/coredns/custom.
-func customFS(customs []*kube.CustomConfigMap, namespace string) (corefile.MemFS, []*kube.CustomConfigMap) {
+// namespace matches any) as the files of the directory each is mounted in.
+func customFS(customs []*customMap, namespace string) (corefile.MemFS, []*customMap) {
 	fs := corefile.MemFS{Files: map[string]*source.Text{}, Dirs: map[string]bool{}}
-	var paired []*kube.CustomConfigMap
+	var paired []*customMap
 	for _, c := range customs {
-		ns := c.Custom.Object.Namespace
-		if ns != "" && namespace != "" && ns != namespace {
+		if !sameNamespace(c.Custom.Object.Namespace, namespace) {
 			continue
 		}
 		paired = append(paired, c)
-		fs.Dirs[CustomDir] = true
+		fs.Dirs[c.dir] = true
 		for key, t := range c.Texts {
-			fs.Files[path.Join(CustomDir, key)] = t
+			fs.Files[path.Join(c.dir, key)] = t
 		}
 	}
 	return fs, paired
 }
 
-// importsCustom tells whether a Corefile text imports from the custom/ directory.
-func importsCustom(t *source.Text) bool {
-	return bytes.Contains(t.Body, []byte("custom/"))
+// sameNamespace tells whether two objects may be in one namespace: an unset one matches any.
+func sameNamespace(a, b string) bool { return a == "" || b == "" || a == b }
+
+// importsFrom tells whether a Corefile text imports from directory dir (custom/ next to
+// the Corefile, or the path).
+func importsFrom(t *source.Text, dir string) bool {
+	return bytes.Contains(t.Body, []byte(path.Base(dir)+"/"))
 }
 
 // markImports records, on each key of c, the import statements of cf that pull it in.
-func markImports(cf *model.Corefile, c *kube.CustomConfigMap) bool {
-	found := false
+func markImports(cf *model.Corefile, c *customMap) {
 	for _, imp := range cf.Imports {
 		for _, m := range imp.Matched {
 			dir, key := path.Split(m)
-			if strings.TrimSuffix(dir, "/") != CustomDir {
+			if strings.TrimSuffix(dir, "/") != c.dir {
 				continue
 			}
 			for _, k := range c.Custom.Keys {
 				if k.Key.Text == key {
 					k.ImportedBy = append(k.ImportedBy, imp.Pos.String())
-					found = true
 				}
 			}
 		}
 	}
-	return found
 }
 
 // composeWithPlatform composes a coredns-custom ConfigMap with the platform's default
 // Corefile. Findings in the default itself point at no user file and are dropped later.
-func (o *Output) composeWithPlatform(c *kube.CustomConfigMap, platform string) error {
+func (o *Output) composeWithPlatform(c *customMap, platform string) (*model.Partner, error) {
 	if platform == "" || platform == "generic" {
 		platform = "aks"
 	}
 	body, err := platforms.ReadFile("platform/" + platform + ".corefile")
 	if err != nil {
-		return fmt.Errorf("unknown platform %q (known: %s, generic)", platform, strings.Join(Platforms, ", "))
+		return nil, fmt.Errorf("unknown platform %q (known: %s, generic)", platform, strings.Join(Platforms, ", "))
 	}
 	t := &source.Text{File: "<" + platform + " default Corefile>", Name: "/etc/coredns/Corefile", Body: body}
-	fs, _ := customFS([]*kube.CustomConfigMap{c}, "")
+	fs, paired := customFS([]*customMap{c}, "")
 	obj := model.Object{Kind: "ConfigMap", Name: "coredns", Namespace: "kube-system"}
 	if cf := o.add(t, fs, &obj, "Corefile"); cf != nil {
 		markImports(cf, c)
+		markReads(cf, paired)
 	}
-	return nil
+	return &model.Partner{Source: "platform", Object: obj, Key: "Corefile", File: t.File, Imports: true}, nil
 }

@@ -18,6 +18,7 @@ import (
 	yaml "sigs.k8s.io/yaml/goyaml.v3"
 
 	"github.com/dnslint/dnslint/lint/finding"
+	"github.com/dnslint/dnslint/lint/spell"
 )
 
 // FileName is the config file dnslint looks for.
@@ -143,7 +144,7 @@ func (c *Config) Select(rules []finding.Rule, enable, disable []string) (*Select
 				}
 			}
 			if n == 0 {
-				return fmt.Errorf("%s: %q matches no rule (see `dnslint rules`)", where, g)
+				return fmt.Errorf("%s: %q matches no rule%s (see `dnslint rules`)", where, g, Meant(g, rules))
 			}
 		}
 		return nil
@@ -162,7 +163,7 @@ func (c *Config) Select(rules []finding.Rule, enable, disable []string) (*Select
 	for id, rc := range c.Rules {
 		i := slices.IndexFunc(rules, func(r finding.Rule) bool { return r.ID == id })
 		if i < 0 {
-			return nil, fmt.Errorf("config rules: unknown rule %q (see `dnslint rules`)", id)
+			return nil, fmt.Errorf("config rules: unknown rule %q%s (see `dnslint rules`)", id, Meant(id, rules))
 		}
 		if err := applyRule(sel, on, rules[i], rc); err != nil {
 			return nil, err
@@ -174,6 +175,29 @@ func (c *Config) Select(rules []finding.Rule, enable, disable []string) (*Select
 		}
 	}
 	return sel, nil
+}
+
+// Meant names the rule id that a rule id or glob matching no rule probably meant — for
+// `category/*`, the category — as " (did you mean "pod/high-ndots"?)"; "" when none is
+// near (lint/spell).
+func Meant(glob string, rules []finding.Rule) string {
+	var ids, categories []string
+	for _, r := range rules {
+		ids = append(ids, r.ID)
+		if c, _, _ := strings.Cut(r.ID, "/"); !slices.Contains(categories, c) {
+			categories = append(categories, c)
+		}
+	}
+	if c, ok := strings.CutSuffix(glob, "/*"); ok {
+		if m, ok := spell.Closest(c, categories); ok {
+			return fmt.Sprintf(" (did you mean %q?)", m+"/*")
+		}
+		return ""
+	}
+	if m, ok := spell.Closest(glob, ids); ok {
+		return fmt.Sprintf(" (did you mean %q?)", m)
+	}
+	return ""
 }
 
 func applyRule(sel *Selection, on map[string]bool, r finding.Rule, rc RuleConfig) error {

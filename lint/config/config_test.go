@@ -102,6 +102,27 @@ func TestSelectErrors(t *testing.T) {
 	}
 }
 
+// Issue 11: a misspelt rule id in --enable, --disable or the config names the id it
+// probably meant.
+func TestSelectDidYouMean(t *testing.T) {
+	for _, c := range []struct {
+		enable []string
+		config *Config
+		want   string
+	}{
+		{[]string{"pod/hihg-ndots"}, &Config{}, `--enable: "pod/hihg-ndots" matches no rule (did you mean "pod/high-ndots"?)`},
+		{[]string{"cahce/*"}, &Config{}, `--enable: "cahce/*" matches no rule (did you mean "cache/*"?)`},
+		{nil, &Config{Disable: []string{"cache/low-tll"}}, `config disable: "cache/low-tll" matches no rule (did you mean "cache/low-ttl"?)`},
+		{nil, &Config{Rules: map[string]RuleConfig{"pod/invalid-dns-polcy": {}}}, `config rules: unknown rule "pod/invalid-dns-polcy" (did you mean "pod/invalid-dns-policy"?)`},
+		{[]string{"zone/*"}, &Config{}, `--enable: "zone/*" matches no rule (see`},
+	} {
+		_, err := c.config.Select(catalog, c.enable, nil)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("got %v, want %q", err, c.want)
+		}
+	}
+}
+
 func TestExcluded(t *testing.T) {
 	dir := t.TempDir()
 	c := &Config{Dir: dir, Exclude: []string{"vendor/**", "*.generated.yaml"}}

@@ -131,7 +131,7 @@ func TestPolicyErrors(t *testing.T) {
 		"no metadata":  {strings.SplitN(goodPolicy, "package", 2)[0][:0] + "package dnslint.rules.acme.x\nreport := set()\n", "has no package METADATA"},
 		"bad severity": {strings.Replace(goodPolicy, "severity: warning", "severity: fatal", 1), `custom.severity must be error, warning or info, not "fatal"`},
 		"bad each": {strings.Replace(goodPolicy, "severity: warning", "severity: warning\n#   each: pods", 1),
-			"custom.each must name an input collection (corefiles, customs, autoscalers, workloads, resolv_confs, parse_errors), not pods"},
+			"custom.each must name an input collection (corefiles, customs, autoscalers, workloads, resolv_confs, parse_errors, duplicate_keys), not pods"},
 		"duplicate id": {strings.Replace(goodPolicy, `acme["no-google"]`, `cache["low-ttl"]`, 1), "rule cache/low-ttl is already defined"},
 		"not a rule":   {"package acme.helpers\nx := 1\n", ""},
 		"syntax":       {"package dnslint.rules.acme.x\nreport contains if {\n", "rego_parse_error"},

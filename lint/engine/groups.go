@@ -30,7 +30,7 @@ import (
 const DefaultChunkSize = 64
 
 // collections are the input's top-level lists, by their JSON names (the values `each`
-// may take): corefiles, customs, autoscalers, workloads, resolv_confs, parse_errors.
+// may take): corefiles, customs, autoscalers, workloads, resolv_confs, parse_errors, duplicate_keys.
 var collections = sync.OnceValue(func() []string {
 	var names []string
 	t := reflect.TypeFor[model.Input]()

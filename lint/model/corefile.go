@@ -12,6 +12,25 @@ type Corefile struct {
 	ServerBlocks []*ServerBlock `json:"server_blocks"`
 	// Imports lists every import statement and what it resolved to.
 	Imports []*Import `json:"imports"`
+	// CustomReads are the plugin arguments that name a file in the directory where the
+	// coredns-custom ConfigMap of this Corefile is mounted (`file /etc/coredns/custom/db.x`).
+	CustomReads []*CustomRead `json:"custom_reads"`
+}
+
+// CustomRead is a plugin argument naming a file of the mounted coredns-custom ConfigMap.
+type CustomRead struct {
+	// Path is the argument as written.
+	Path string `json:"path"`
+	// Key is the data key the path names.
+	Key string `json:"key"`
+	// Custom names the coredns-custom ConfigMap (namespace/name) the path is read from.
+	Custom string `json:"custom"`
+	// Found is false when that ConfigMap has no such key: CoreDNS finds no file there.
+	Found bool `json:"found"`
+	// Plugin is the directive the argument belongs to.
+	Plugin string   `json:"plugin"`
+	Via    []string `json:"via"`
+	Pos    Pos      `json:"pos"`
 }
 
 // ServerBlock is `KEYS { DIRECTIVES }`.

@@ -15,6 +15,8 @@ type Input struct {
 	ResolvConfs []*ResolvConf `json:"resolv_confs"`
 	// ParseErrors are inputs that could not be read; the `<format>/syntax` rules report them.
 	ParseErrors []*ParseError `json:"parse_errors"`
+	// DuplicateKeys are mapping keys written twice in the fields dnslint reads.
+	DuplicateKeys []*DuplicateKey `json:"duplicate_keys"`
 }
 
 // ParseError is a file (or embedded text) that its parser rejected.

@@ -67,6 +67,8 @@ type Container struct {
 	Command []Token `json:"command"`
 	Args    []Token `json:"args"`
 	Ports   []*Port `json:"ports"`
+	// VolumeMounts are where the container mounts the pod's volumes.
+	VolumeMounts []*VolumeMount `json:"volume_mounts"`
 	// Resources holds the memory limit and request.
 	Resources      Resources `json:"resources"`
 	LivenessProbe  *Probe    `json:"liveness_probe"`
@@ -121,4 +123,23 @@ type Volume struct {
 	Name Token `json:"name"`
 	// ConfigMap is the name of the ConfigMap it mounts, or nil.
 	ConfigMap *Token `json:"config_map"`
+	// Items are the configMap's items: only these keys are mounted, each at its path.
+	// Empty: every key is mounted under its own name.
+	Items []*KeyToPath `json:"items"`
+}
+
+// KeyToPath is one item of a configMap volume: the key's file is Path (relative to the
+// mount path).
+type KeyToPath struct {
+	Key  Token `json:"key"`
+	Path Token `json:"path"`
+}
+
+// VolumeMount is one volumeMount of a container.
+type VolumeMount struct {
+	// Name is the volume's name.
+	Name      Token `json:"name"`
+	MountPath Token `json:"mount_path"`
+	// SubPath is the file or directory of the volume mounted at MountPath; nil: all of it.
+	SubPath *Token `json:"sub_path"`
 }

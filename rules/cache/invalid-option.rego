@@ -103,6 +103,8 @@ advice(name) := sprintf("It came in CoreDNS %s: upgrade, or remove the line", [o
 	facts.options[spelled]
 } else := sprintf("`%s` is a plugin: write it on its own line of the server block", [name]) if {
 	data.dnslint.coredns.plugins[name]
+} else := sprintf("Did you mean `%s`?", [meant]) if {
+	meant := dnslint.closest(name, [o | some o, _ in facts.options; known(o)])
 } else := sprintf("The cache block takes only %s", [concat(", ", [sprintf("`%s`", [o]) | some o, _ in facts.options])])
 
 # Too few or too many arguments: caddy's ArgErr names the last token read.

@@ -91,3 +91,11 @@ test_serve_stale if {
 test_disable if {
 	said(t.line("disable", ["all"], [], 3), `cache type for disable must be "success" or "denial"`)
 }
+
+test_misspelt_option_by_edit_distance if {
+	said(t.line("prefetsh", ["10"], [], 3), "Did you mean `prefetch`?")
+	said(t.line("sucess", ["9984", "30"], [], 3), "Did you mean `success`?")
+	# serve_stale_policy is too new for 1.14.6: not suggested there.
+	some f in rule.report with input as one(t.line("serve_stale_polcy", [], [], 3)) with data.dnslint.config as {"coredns_version": "1.14.6"}
+	not contains(f.message, "Did you mean")
+}

@@ -114,7 +114,7 @@ report contains report.finding(l.pos, fatal(c.directive.name, l, p)) if {
 	not option(c.spec, l.name)
 	not removed_option(c.directive.name, l.name)
 	not plugins.templated(l.name)
-	p := {"error": unknown(c.spec, l.name), "fix": accepted(c.directive.name, c.spec)}
+	p := {"error": unknown(c.spec, l.name), "fix": unknown_fix(c.directive.name, c.spec, l.name)}
 }
 
 # Options that need another one.
@@ -166,6 +166,11 @@ unknown(spec, name) := text(applicable[0].message, name, {}) if {
 	applicable := [u | some u in spec.unknown; plugins.at_least(u.from)]
 	count(applicable) > 0
 }
+
+# unknown_fix names the option a misspelt line probably meant, then every option.
+unknown_fix(plugin, spec, name) := sprintf("Did you mean `%s`? %s", [meant, accepted(plugin, spec)]) if {
+	meant := dnslint.closest(name, [n | some n, o in spec.options; not too_new(o)])
+} else := accepted(plugin, spec)
 
 accepted(plugin, spec) := sprintf("The %s block accepts %s", [plugin, plugins.names(sort(names))]) if {
 	names := [n | some n, o in spec.options; not too_new(o)]

@@ -148,3 +148,8 @@ test_valid_lines if {
 	]
 	count(findings(ds)) == 0
 }
+
+test_unknown_line_did_you_mean if {
+	only([d(["health"], [d(["lameduk", "5s"], [], 3)], 2)], 3, 5, "`unknown property 'lameduk'`. Did you mean `lameduck`? The health block accepts `lameduck`")
+	only([d(["health"], [d(["timeout", "3s"], [], 3)], 2)], 3, 5, "`unknown property 'timeout'`. The health block accepts `lameduck`")
+}

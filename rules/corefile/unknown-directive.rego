@@ -50,4 +50,6 @@ report contains report.finding(d.pos, msg) if {
 
 why(name) := sprintf("%s first shipped in CoreDNS %s; raise coredns-version if the cluster runs a newer release", [name, p.first]) if {
 	p := data.dnslint.coredns.plugins[name]
+} else := sprintf("did you mean `%s`? %s is no plugin of CoreDNS %s; if it is an external plugin of a custom build, list it under `plugins:` in .dnslint.yaml", [meant, name, corefile.version]) if {
+	meant := dnslint.closest(name, [p | some p, _ in data.dnslint.coredns.plugins; corefile.available(p)])
 } else := sprintf("%s is no plugin of the official CoreDNS build; fix the spelling, or if it is an external plugin of a custom build, list it under `plugins:` in .dnslint.yaml", [name])

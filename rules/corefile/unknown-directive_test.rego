@@ -49,3 +49,29 @@ test_declared_plugins_and_placeholders if {
 		with data.dnslint.coredns as plugins
 		with data.dnslint.config as {"plugins": ["unbound"]}
 }
+
+test_did_you_mean_a_plugin_of_the_version if {
+	some a in rule.report with input as cf([line("forwrd", 2)])
+		with data.dnslint.coredns as plugins
+		with data.dnslint.config as {}
+	contains(a.message, "did you mean `forward`? forwrd is no plugin of CoreDNS 1.14.7")
+}
+
+test_no_suggestion_of_a_plugin_the_version_lacks if {
+	# tsig is one edit from "tsgi" but only in CoreDNS 1.9.4 and later.
+	some a in rule.report with input as cf([line("tsgi", 2)])
+		with data.dnslint.coredns as plugins
+		with data.dnslint.config as {"coredns_version": "1.9.3"}
+	not contains(a.message, "did you mean")
+	some b in rule.report with input as cf([line("tsgi", 2)])
+		with data.dnslint.coredns as plugins
+		with data.dnslint.config as {}
+	contains(b.message, "did you mean `tsig`?")
+}
+
+test_no_suggestion_for_a_name_far_from_every_plugin if {
+	some a in rule.report with input as cf([line("consul", 2)])
+		with data.dnslint.coredns as plugins
+		with data.dnslint.config as {}
+	not contains(a.message, "did you mean")
+}

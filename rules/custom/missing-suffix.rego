@@ -5,7 +5,13 @@
 #   and `custom/*.override` (lines added to the main `.:53` block) from the mounted
 #   coredns-custom ConfigMap. A key ending in anything else matches neither glob: CoreDNS
 #   never reads it, and nothing anywhere says so. AKS documents that "the names you specify
-#   in the data section must end in .server or .override".
+#   in the data section must end in .server or .override". A misspelt suffix
+#   (`log.overide`) is named with the suffix it probably meant.
+#
+#   A key that a plugin of the Corefile reads by its path (`file /etc/coredns/custom/db.example.lan`)
+#   is a file in use, not a forgotten import; and a coredns-custom whose Corefile in the
+#   run imports nothing from it is reported once, by custom/not-imported. What the
+#   Corefile is follows dnslint's one precedence (docs/architecture.md, "Composition").
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/coredns-custom
 #     description: Customize CoreDNS with Azure Kubernetes Service
@@ -41,10 +47,31 @@ import data.dnslint.lib.report
 
 report contains report.finding(k.key.pos, msg) if {
 	some c in input.customs
+	object.get(c, ["partner", "imports"], true)
 	some k in c.keys
 	k.kind == "other"
-	stem := trim_suffix(k.key.text, ".conf")
-	msg := sprintf("key %q of ConfigMap %s ends in neither .server nor .override, so CoreDNS never imports it and its content is silently ignored: rename it to %q if it holds server blocks, or %q if it holds plugin lines for the main block", [
-		k.key.text, c.object.name, concat("", [stem, ".server"]), concat("", [stem, ".override"]),
+	count(object.get(k, "read_by", [])) == 0
+	msg := sprintf("key %q of ConfigMap %s ends in neither .server nor .override, so CoreDNS never imports it and its content is silently ignored: %s", [
+		k.key.text, c.object.name, advice(k.key.text),
 	])
+}
+
+# suffixes are the endings the Corefile's import globs match.
+suffixes := ["server", "override"]
+
+# advice names the suffix a misspelt one probably meant, else both renames.
+advice(key) := sprintf("did you mean %q?", [concat(".", [stem, meant])]) if {
+	i := last_dot(key)
+	stem := substring(key, 0, i)
+	meant := dnslint.closest(substring(key, i + 1, -1), suffixes)
+} else := sprintf("rename it to %q if it holds server blocks, or %q if it holds plugin lines for the main block", [
+	concat("", [stem, ".server"]), concat("", [stem, ".override"]),
+]) if {
+	stem := trim_suffix(key, ".conf")
+}
+
+last_dot(s) := i if {
+	dots := indexof_n(s, ".")
+	i := dots[count(dots) - 1]
+	i > 0
 }

@@ -56,6 +56,8 @@ advice(name) := sprintf("It came in CoreDNS %s: upgrade, or remove the line", [o
 	data.dnslint.forward.options[spelled]
 } else := sprintf("`%s` is a plugin: write it on its own line of the server block, outside the forward block", [name]) if {
 	data.dnslint.coredns.plugins[name]
+} else := sprintf("Did you mean `%s`?", [meant]) if {
+	meant := dnslint.closest(name, [n | some n, _ in data.dnslint.forward.options; forward.option(n)])
 } else := "Remove it, or fix its name (see the forward plugin's options)"
 
 # max_fails is read with strconv.ParseUint(value, 10, 32); its error stops CoreDNS.

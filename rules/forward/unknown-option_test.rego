@@ -44,3 +44,10 @@ test_max_fails_value if {
 	count(rule.report) == 0 with input as fwd([t.line("max_fails", ["0"], [], 3), t.line("max_fails", ["4294967295"], [], 4)])
 	count(rule.report) == 0 with input as fwd([t.line("max_fails", ["{$FAILS}"], [], 3)])
 }
+
+test_misspelt_option_by_edit_distance if {
+	some f in rule.report with input as fwd([t.line("max_concurent", ["1000"], [], 3)])
+	contains(f.message, "Did you mean `max_concurrent`?")
+	some g in rule.report with input as fwd([t.line("helth_check", ["5s"], [], 3)])
+	contains(g.message, "Did you mean `health_check`?")
+}

@@ -59,6 +59,8 @@ suggestion(name) := sprintf(" (did you mean `%s`?)", [fixes[0]]) if {
 		known(s)
 	]
 	count(fixes) > 0
+} else := sprintf(" (did you mean `%s`?)", [meant]) if {
+	meant := dnslint.closest(name, [o | some o, _ in object.union(facts.valued_options, facts.flag_options)])
 } else := ""
 
 # musl_honours holds for the options musl reads; it ignores every other one.

@@ -32,3 +32,8 @@ test_crossing if {
 	resolver.crossing(["aaaa", "bbbb", "cccc"], 6, 9) == 0
 	not resolver.crossing(["aaaa", "bbbb"], 0, 9)
 }
+
+test_misspelt_option_by_edit_distance if {
+	resolver.problem("ndost", "2") == "`ndost` is not a resolver option: glibc and musl ignore it (did you mean `ndots`?)"
+	resolver.problem("rotat", null) == "`rotat` is not a resolver option: glibc and musl ignore it (did you mean `rotate`?)"
+}

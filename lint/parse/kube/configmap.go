@@ -24,6 +24,9 @@ const (
 func (p *parser) configMap(n *yaml.Node) {
 	obj := p.object(n)
 	data := p.fields(p.get(n, "data"))
+	for _, f := range data { // every data key is read
+		p.read(f)
+	}
 	if obj.Name == customName {
 		p.custom(obj, data)
 		return
@@ -107,6 +110,9 @@ func (p *parser) custom(obj model.Object, data []field) {
 		}
 		c.Custom.Keys = append(c.Custom.Keys, k)
 		c.Texts[key] = t
+		if isCorefileKey(key) {
+			c.Corefiles = append(c.Corefiles, &CorefileText{Object: obj, Key: key, Text: p.text(f.key, v, corefileDir+key)})
+		}
 	}
 	p.res.Customs = append(p.res.Customs, c)
 }

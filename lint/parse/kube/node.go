@@ -6,8 +6,12 @@ import (
 	"github.com/dnslint/dnslint/lint/model"
 )
 
-// field is one key and value of a mapping.
-type field struct{ key, value *yaml.Node }
+// field is one key and value of a mapping; dropped are the earlier occurrences of the
+// same key in the mapping, which the later one replaces.
+type field struct {
+	key, value *yaml.Node
+	dropped    []field
+}
 
 // resolve follows an alias to the node it names.
 func resolve(n *yaml.Node) *yaml.Node {
@@ -35,9 +39,11 @@ func (p *parser) fields(n *yaml.Node) []field {
 		index  = map[string]int{}
 		merges []*yaml.Node
 	)
+	dropped := map[int][]field{} // by index in out: the occurrences a later one replaced
 	add := func(f field, replace bool) {
 		if i, ok := index[f.key.Value]; ok {
 			if replace {
+				dropped[i] = append(dropped[i], field{key: out[i].key, value: out[i].value})
 				out[i] = f
 			}
 			return
@@ -52,7 +58,7 @@ func (p *parser) fields(n *yaml.Node) []field {
 		case k.ShortTag() == "!!merge":
 			merges = append(merges, v)
 		default:
-			add(field{k, v}, true)
+			add(field{key: k, value: v}, true)
 		}
 	}
 	for _, m := range merges {
@@ -66,6 +72,9 @@ func (p *parser) fields(n *yaml.Node) []field {
 			}
 		}
 	}
+	for i, d := range dropped {
+		out[i].dropped = d
+	}
 	p.merged[n] = out
 	return out
 }
@@ -74,10 +83,51 @@ func (p *parser) fields(n *yaml.Node) []field {
 func (p *parser) get(n *yaml.Node, key string) *yaml.Node {
 	for _, f := range p.fields(n) {
 		if f.key.Value == key {
+			p.read(f)
 			return resolve(f.value)
 		}
 	}
 	return nil
+}
+
+// maxDuplicateKeys bounds the duplicated keys reported for one file, so that a file of
+// a million copies of one key costs no more than a few hundred findings. Past it, the
+// file already has that many errors.
+const maxDuplicateKeys = 256
+
+// read records that dnslint reads field f: a key written more than once in its mapping
+// is reported once, at each occurrence that the last one replaces.
+func (p *parser) read(f field) {
+	if len(f.dropped) == 0 || p.reportedDup[f.key] {
+		return
+	}
+	p.reportedDup[f.key] = true
+	for _, d := range f.dropped {
+		if len(p.res.DuplicateKeys) == maxDuplicateKeys {
+			return // the file is reported many times over already
+		}
+		p.res.DuplicateKeys = append(p.res.DuplicateKeys, &model.DuplicateKey{
+			Object:    p.current,
+			File:      p.file,
+			Key:       p.token(d.key),
+			Value:     scalarText(d.value),
+			Kept:      p.token(f.key),
+			KeptValue: scalarText(f.value),
+		})
+	}
+}
+
+// scalarText is the text of a scalar value; a mapping is "{…}", a sequence "[…]".
+func scalarText(n *yaml.Node) string {
+	switch n = resolve(n); {
+	case isScalar(n):
+		return n.Value
+	case n != nil && n.Kind == yaml.MappingNode:
+		return "{…}"
+	case n != nil && n.Kind == yaml.SequenceNode:
+		return "[…]"
+	}
+	return ""
 }
 
 // path follows keys down from n.

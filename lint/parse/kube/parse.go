@@ -28,6 +28,8 @@ type Result struct {
 	AutoscalerErrors map[*model.Autoscaler]error
 	// Workloads are the objects that carry a pod spec.
 	Workloads []*model.Workload
+	// DuplicateKeys are keys written twice in a mapping dnslint reads.
+	DuplicateKeys []*model.DuplicateKey
 }
 
 // CorefileText is a ConfigMap key that holds a Corefile.
@@ -42,6 +44,10 @@ type CustomConfigMap struct {
 	Custom *model.Custom
 	// Texts maps each data key to its value.
 	Texts map[string]*source.Text
+	// Corefiles are its keys named like a Corefile (`Corefile`), read as a Corefile
+	// ConfigMap's would be: composition takes them when a CoreDNS Deployment of the run
+	// mounts this ConfigMap as its Corefile, whatever its name.
+	Corefiles []*CorefileText
 }
 
 // maxListDepth bounds how deep List kinds may nest.
@@ -57,6 +63,8 @@ func Parse(file string, data []byte) (*Result, error) {
 		res:    &Result{},
 		seen:   map[*yaml.Node]bool{},
 		merged: map[*yaml.Node][]field{},
+
+		reportedDup: map[*yaml.Node]bool{},
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	for {
@@ -121,6 +129,9 @@ type parser struct {
 	seen map[*yaml.Node]bool
 	// merged caches fields.
 	merged map[*yaml.Node][]field
+	// current is the object being read, and reportedDup the duplicated keys reported.
+	current     model.Object
+	reportedDup map[*yaml.Node]bool
 }
 
 // visit reads one object and, for List kinds, its items.
@@ -130,6 +141,11 @@ func (p *parser) visit(n *yaml.Node, depth int) {
 		return
 	}
 	p.seen[n] = true
+	start := len(p.res.DuplicateKeys)
+	p.current = p.object(n)
+	for _, d := range p.res.DuplicateKeys[start:] { // found while naming the object
+		d.Object = p.current
+	}
 	kind := str(p.get(n, "kind"))
 	switch {
 	case kind == "ConfigMap":

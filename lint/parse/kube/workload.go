@@ -61,10 +61,16 @@ func (p *parser) workload(n *yaml.Node, path []string) {
 	pod.TerminationGracePeriodSeconds = p.intValue(p.get(spec, "terminationGracePeriodSeconds"))
 	for _, v := range items(p.get(spec, "volumes")) {
 		if v = resolve(v); v != nil && v.Kind == yaml.MappingNode {
-			pod.Volumes = append(pod.Volumes, &model.Volume{
+			vol := &model.Volume{
 				Name:      p.nameToken(v),
 				ConfigMap: p.optToken(p.path(v, "configMap", "name")),
-			})
+			}
+			for _, it := range items(p.path(v, "configMap", "items")) {
+				if it = resolve(it); it != nil && it.Kind == yaml.MappingNode {
+					vol.Items = append(vol.Items, &model.KeyToPath{Key: p.token(p.get(it, "key")), Path: p.token(p.get(it, "path"))})
+				}
+			}
+			pod.Volumes = append(pod.Volumes, vol)
 		}
 	}
 	w := &model.Workload{Object: p.object(n), File: p.file, Pod: pod}
@@ -93,6 +99,15 @@ func (p *parser) container(n *yaml.Node, init bool) *model.Container {
 				Name:          p.optToken(p.get(port, "name")),
 				ContainerPort: p.intValue(p.get(port, "containerPort")),
 				Protocol:      str(p.get(port, "protocol")),
+			})
+		}
+	}
+	for _, m := range items(p.get(n, "volumeMounts")) {
+		if m = resolve(m); m != nil && m.Kind == yaml.MappingNode {
+			c.VolumeMounts = append(c.VolumeMounts, &model.VolumeMount{
+				Name:      p.nameToken(m),
+				MountPath: p.token(p.get(m, "mountPath")),
+				SubPath:   p.optToken(p.get(m, "subPath")),
 			})
 		}
 	}
