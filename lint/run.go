@@ -16,7 +16,8 @@ type Result struct {
 	Findings []finding.Finding
 	// Files is the number of files linted.
 	Files int
-	// Sources holds the text of every file read, imports included, by display path.
+	// Sources holds the text of every file read, by display path; of a file only an
+	// import read, just the tokens its findings point at.
 	Sources map[string][]byte
 }
 
@@ -26,7 +27,7 @@ const UnusedSuppression = "dnslint/unused-suppression"
 // Lint lints files that belong together (one run): ConfigMaps in different files are
 // composed with each other.
 func (l *Linter) Lint(ctx context.Context, files []*source.File) (*Result, error) {
-	in, sources, err := buildModel(files, l.platform, l.opts.MaxFileSize)
+	in, sources, imported, err := buildModel(files, l.platform, l.opts.MaxFileSize)
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +39,9 @@ func (l *Linter) Lint(ctx context.Context, files []*source.File) (*Result, error
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Findings: l.filter(found, sources), Files: len(files), Sources: sources}, nil
+	findings := l.filter(found, sources)
+	quoteTokensOnly(sources, imported, findings)
+	return &Result{Findings: findings, Files: len(files), Sources: sources}, nil
 }
 
 // filter applies the configured severities and the inline suppressions, drops findings
