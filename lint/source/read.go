@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"syscall"
 )
 
@@ -34,12 +35,18 @@ func ReadLimited(path string, max int64) ([]byte, error) {
 }
 
 // readIn reads name, relative to root, through root: no path component nor symbolic
-// link leads out of it (os.Root); otherwise as ReadLimited.
-func readIn(root *os.Root, name string, max int64) ([]byte, error) {
-	return readGuarded(
-		func() (fs.FileInfo, error) { return root.Stat(name) },
+// link leads out of it (os.Root; ErrOutside); otherwise as ReadLimited. abs is the same
+// file by its absolute path, for the check before the open (a stat opens nothing, and is
+// one system call where os.Root's would open every directory on the way).
+func readIn(root *os.Root, name, abs string, max int64) ([]byte, error) {
+	b, err := readGuarded(
+		func() (fs.FileInfo, error) { return os.Stat(abs) },
 		func(flag int) (*os.File, error) { return root.OpenFile(name, flag, 0) },
 		max)
+	if err != nil && strings.Contains(err.Error(), "escapes from parent") {
+		return nil, ErrOutside // os.Root's own refusal, whose error is not exported
+	}
+	return b, err
 }
 
 // readGuarded checks what stat says, opens without blocking (a named pipe put in place

@@ -82,11 +82,7 @@ func (r Roots) Read(path string) ([]byte, error) {
 	if max <= 0 {
 		max = DefaultMaxSize
 	}
-	b, err := readIn(root, rel, max)
-	if err != nil && strings.Contains(err.Error(), "escapes from parent") {
-		return nil, ErrOutside // os.Root's own refusal, whose error is not exported
-	}
-	return b, err
+	return readIn(root, rel, filepath.Join(dir, rel), max)
 }
 
 // locate returns the resolved root that holds path and path relative to it.

@@ -104,18 +104,36 @@ func (w *Walker) Collect(paths []string) ([]*File, []Problem) {
 			}
 			continue
 		}
-		walked, _ := filepath.Abs(p)
-		in := Roots{Dirs: []string{walked}, MaxSize: w.maxSize()}
-		problems = append(problems, w.walk(p, func(path string) {
-			f, err := w.read(path, func(int64) ([]byte, error) { return in.Read(path) })
+		// Walked files are read through the walked directory, opened once: no link
+		// leads out of it (the walk skips hidden paths, and checks links first).
+		dir, err := os.OpenRoot(p)
+		if err != nil {
+			problems = append(problems, Problem{Path: Display(p), Err: unwrapPathError(err)})
+			continue
+		}
+		real := resolve(p)
+		problems = append(problems, w.walk(p, func(path string, link bool) {
+			f, err := w.read(path, func(max int64) ([]byte, error) {
+				// os.Root takes an absolute link for an escape: a link is opened by
+				// the path it resolves to.
+				rel, ok := under(real, resolve(path))
+				if !link {
+					rel, ok = under(p, path)
+				}
+				if !ok {
+					return nil, ErrOutside
+				}
+				return readIn(dir, rel, path, max)
+			})
 			add(f, err, path, root)
 		})...)
+		dir.Close()
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, problems
 }
 
-func (w *Walker) walk(root string, visit func(string)) []Problem {
+func (w *Walker) walk(root string, visit func(path string, link bool)) []Problem {
 	var problems []Problem
 	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -139,7 +157,7 @@ func (w *Walker) walk(root string, visit func(string)) []Problem {
 		}
 		switch {
 		case d.Type().IsRegular():
-			visit(path)
+			visit(path, false)
 		case d.Type()&fs.ModeSymlink != 0:
 			// Links to files are followed, within the walked directory; links to
 			// directories are not (no cycles).
@@ -151,7 +169,7 @@ func (w *Walker) walk(root string, visit func(string)) []Problem {
 			case !Within(path, []string{root}):
 				problems = append(problems, Problem{Path: Display(path), Err: fmt.Errorf("%w: not read (name it on the command line to lint it)", ErrLinkOutside)})
 			default:
-				visit(path)
+				visit(path, true)
 			}
 		default:
 			// A named pipe would block the run, a device would never end.

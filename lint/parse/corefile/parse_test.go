@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -136,6 +137,9 @@ func TestAgreesWithCaddy(t *testing.T) {
 		mine, merr := Parse(&source.Text{File: f, Name: f, Body: b}, disk)
 		if _, limit := errors.AsType[*LimitError](merr); limit {
 			continue // past dnslint's own limit, which caddy does not have
+		}
+		if merr == nil && slices.ContainsFunc(mine.Imports, func(i *model.Import) bool { return len(i.Unread) > 0 }) {
+			continue // an import dnslint does not read (outside the roots, hidden), which caddy reads
 		}
 		theirs, cerr := caddyfile.Parse(f, bytes.NewReader(b), nil)
 		if (merr == nil) != (cerr == nil) {
