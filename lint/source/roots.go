@@ -22,7 +22,9 @@ var ErrHidden = errors.New("a hidden file or directory (such as .git or .env): d
 // RootOf is the root a linted path gives its run: the directory it is (or the directory
 // of the file it is), widened to the top of the git work tree that holds it; outside a
 // work tree, to configDir (the directory of the .dnslint.yaml in use) when that holds
-// it; never beyond. A path that is neither is its own root.
+// it; never beyond. A path that is neither, or that lies in a hidden directory of the
+// tree it would widen to (.github/dns, say: named by the user, but hidden from the
+// rest of the tree), is its own root.
 func RootOf(path, configDir string) string {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -32,9 +34,15 @@ func RootOf(path, configDir string) string {
 	if info, err := os.Stat(abs); err != nil || !info.IsDir() {
 		dir = filepath.Dir(abs)
 	}
+	widen := func(top string) string {
+		if rel, ok := under(top, dir); ok && !hidden(rel) {
+			return top
+		}
+		return dir
+	}
 	for d := dir; ; d = filepath.Dir(d) {
 		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
-			return d
+			return widen(d)
 		}
 		if d == filepath.Dir(d) {
 			break
@@ -42,9 +50,7 @@ func RootOf(path, configDir string) string {
 	}
 	if configDir != "" {
 		if c, err := filepath.Abs(configDir); err == nil {
-			if _, ok := under(c, dir); ok {
-				return c
-			}
+			return widen(c)
 		}
 	}
 	return dir
@@ -60,7 +66,8 @@ type Roots struct {
 
 // Check tells why path (a file or a directory, which need not exist) may not be read:
 // ErrOutside when it lies in no root, by name or once its symbolic links are resolved;
-// ErrHidden when a component below its root, by name or resolved, is hidden.
+// ErrHidden when a component below each root that holds it, by name or resolved, is
+// hidden.
 func (r Roots) Check(path string) error {
 	_, _, err := r.locate(path)
 	return err
@@ -91,22 +98,24 @@ func (r Roots) locate(path string) (root, rel string, err error) {
 	if err != nil {
 		return "", "", ErrOutside
 	}
+	real := resolve(abs)
+	refusal := ErrOutside
 	for _, d := range r.Dirs {
 		if rel, ok := under(d, abs); ok && hidden(rel) {
-			return "", "", ErrHidden
+			refusal = ErrHidden
+			continue
 		}
-	}
-	real := resolve(abs)
-	for _, d := range r.Dirs {
 		root := resolve(d)
-		if rel, ok := under(root, real); ok {
-			if hidden(rel) {
-				return "", "", ErrHidden
-			}
+		rel, ok := under(root, real)
+		switch {
+		case !ok:
+		case hidden(rel):
+			refusal = ErrHidden
+		default:
 			return root, rel, nil
 		}
 	}
-	return "", "", ErrOutside
+	return "", "", refusal
 }
 
 // under returns path relative to dir when it lies in dir (both absolute).

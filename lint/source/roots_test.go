@@ -9,7 +9,7 @@ import (
 )
 
 func TestRootOf(t *testing.T) {
-	repo := tree(t, map[string]string{".git/HEAD": "ref: x\n", "dns/Corefile": "", "dns/sub/x.yaml": ""})
+	repo := tree(t, map[string]string{".git/HEAD": "ref: x\n", "dns/Corefile": "", "dns/sub/x.yaml": "", ".github/dns/Corefile": ""})
 	plain := tree(t, map[string]string{"conf/.dnslint.yaml": "", "conf/dns/Corefile": "", "other/Corefile": ""})
 	// A submodule (or worktree): .git is a file.
 	sub := tree(t, map[string]string{"top/.git/HEAD": "", "top/mod/.git": "gitdir: ../.git/modules/mod\n", "top/mod/Corefile": ""})
@@ -23,6 +23,9 @@ func TestRootOf(t *testing.T) {
 		{filepath.Join(plain, "other"), filepath.Join(plain, "conf"), filepath.Join(plain, "other")},
 		{filepath.Join(plain, "missing", "Corefile"), "", filepath.Join(plain, "missing")}, // --stdin-filename need not exist
 		{filepath.Join(sub, "top", "mod", "Corefile"), "", filepath.Join(sub, "top", "mod")},
+		// A hidden directory named by the user is a root of its own, not the tree's.
+		{filepath.Join(repo, ".github", "dns", "Corefile"), "", filepath.Join(repo, ".github", "dns")},
+		{filepath.Join(plain, "conf", ".ci", "Corefile"), filepath.Join(plain, "conf"), filepath.Join(plain, "conf", ".ci")},
 	} {
 		if got := RootOf(c.path, c.config); got != c.want {
 			t.Errorf("RootOf(%s, %q) = %s, want %s", c.path, c.config, got, c.want)
@@ -68,6 +71,14 @@ func TestRoots(t *testing.T) {
 	for name, want := range map[string]error{"big": ErrTooLarge, "a/pipe": ErrNotRegular, "a": ErrIsDir} {
 		if _, err := r.Read(filepath.Join(root, name)); !errors.Is(err, want) {
 			t.Errorf("Read(%s) = %v, want %v", name, err, want)
+		}
+	}
+	// A hidden directory linted as a root of its own is read, but only below it; the
+	// other root still refuses the hidden paths of its tree.
+	two := Roots{Dirs: []string{root, filepath.Join(root, ".git")}}
+	for name, want := range map[string]error{".git/config": nil, ".env": ErrHidden, "a/.hidden/y": ErrHidden, "a/x.conf": nil} {
+		if _, err := two.Read(filepath.Join(root, name)); !errors.Is(err, want) {
+			t.Errorf("two roots: Read(%s) = %v, want %v", name, err, want)
 		}
 	}
 	// No roots, no reading: standard input without --stdin-filename.
