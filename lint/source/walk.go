@@ -104,33 +104,36 @@ func (w *Walker) Collect(paths []string) ([]*File, []Problem) {
 			}
 			continue
 		}
-		// Walked files are read through the walked directory, opened once: no link
-		// leads out of it (the walk skips hidden paths, and checks links first).
-		dir, err := os.OpenRoot(p)
-		if err != nil {
-			problems = append(problems, Problem{Path: Display(p), Err: unwrapPathError(err)})
-			continue
-		}
-		real := resolve(p)
-		problems = append(problems, w.walk(p, func(path string, link bool) {
-			f, err := w.read(path, func(max int64) ([]byte, error) {
-				// os.Root takes an absolute link for an escape: a link is opened by
-				// the path it resolves to.
-				rel, ok := under(real, resolve(path))
-				if !link {
-					rel, ok = under(p, path)
-				}
-				if !ok {
-					return nil, ErrOutside
-				}
-				return readIn(dir, rel, path, max)
-			})
-			add(f, err, path, root)
-		})...)
-		dir.Close()
+		problems = append(problems, w.collectDir(p, func(f *File, err error, path string) { add(f, err, path, root) })...)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, problems
+}
+
+// collectDir walks dir and reads its files through dir, opened once (os.Root): no link
+// leads out of it (the walk skips hidden paths, and checks links first).
+func (w *Walker) collectDir(dir string, add func(f *File, err error, path string)) []Problem {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return []Problem{{Path: Display(dir), Err: unwrapPathError(err)}}
+	}
+	defer root.Close()
+	real := resolve(dir)
+	return w.walk(dir, func(path string, link bool) {
+		f, err := w.read(path, func(max int64) ([]byte, error) {
+			// os.Root takes an absolute link for an escape: a link is opened by the
+			// path it resolves to.
+			rel, ok := under(real, resolve(path))
+			if !link {
+				rel, ok = under(dir, path)
+			}
+			if !ok {
+				return nil, ErrOutside
+			}
+			return readIn(root, rel, path, max)
+		})
+		add(f, err, path)
+	})
 }
 
 func (w *Walker) walk(root string, visit func(path string, link bool)) []Problem {
