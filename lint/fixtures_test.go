@@ -382,7 +382,7 @@ func TestRuleMetadataExamples(t *testing.T) {
 				}
 				name := kind + "-example" + ext
 				res, err := l.Lint(context.Background(), []*source.File{{
-					Path: name, Abs: "/examples/" + r.ID + "/" + name, Format: format, Data: []byte(text),
+					Path: name, Abs: "/examples/" + r.ID + "/" + name, Root: "/examples/" + r.ID, Format: format, Data: []byte(text),
 				}})
 				var n int
 				var report []string

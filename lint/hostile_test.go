@@ -263,24 +263,37 @@ func TestHostileDeeplyNestedCorefile(t *testing.T) {
 }
 
 // TestHostileBinary lints bytes that are no text, named as a Corefile, a resolv.conf and
-// a manifest: an input error for the Corefile (a NUL byte), a syntax finding for the others.
+// a manifest: each is an input error by its content, whatever its name, and none of its
+// bytes is printed. A file without a NUL byte but with other control characters is no
+// text either; a UTF-16 manifest (it starts with a byte order mark) is.
 func TestHostileBinary(t *testing.T) {
 	noise := make([]byte, 4096)
 	for i := range noise {
 		noise[i] = byte(i*7919 + i/13)
 	}
-	root := dir(t, map[string]string{"x.yaml": string(noise), "Corefile": string(noise), "resolv.conf": string(noise)})
+	utf16 := []byte{0xff, 0xfe}
+	for _, r := range "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {dnsPolicy: Bogus}\n" {
+		utf16 = append(utf16, byte(r), 0)
+	}
+	root := dir(t, map[string]string{
+		"x.yaml": string(noise), "Corefile": string(noise), "resolv.conf": string(noise),
+		"ctl.yaml": "kind: Pod\nmetadata: {name: \x1b[31mred}\n", "utf16.yaml": string(utf16),
+	})
 	r := lintRun(t, linter(t, nil), &source.Walker{}, root)
-	if p := r.problem("Corefile"); !errors.Is(problemErr(r, "Corefile"), source.ErrBinary) || !strings.Contains(p, "Corefile: binary file (a NUL byte at offset 0): not a Corefile, not linted") {
-		t.Errorf("Corefile: problem %q", p)
+	for _, name := range []string{"Corefile", "resolv.conf", "x.yaml"} {
+		if p := r.problem(name); !errors.Is(problemErr(r, name), source.ErrBinary) || !strings.HasSuffix(p, name+": binary file (a NUL byte at offset 0): not linted") {
+			t.Errorf("%s: problem %q", name, p)
+		}
 	}
-	if f := r.has(t, "resolv.conf:1:1 resolv/syntax"); !strings.Contains(f.Message, "not a text file") {
-		t.Errorf("resolv.conf: %s", f.Message)
+	if p := r.problem("ctl.yaml"); !strings.HasSuffix(p, "ctl.yaml: binary file (control character 0x1b at offset 27): not linted") {
+		t.Errorf("ctl.yaml: problem %q", p)
 	}
-	f := r.has(t, "x.yaml:1:1 yaml/syntax")
-	if f.Severity != finding.Error {
-		t.Errorf("x.yaml: %+v", f)
+	for _, f := range r.res.Findings {
+		if name := filepath.Base(f.Pos.File); name != "ok.corefile" && name != "utf16.yaml" {
+			t.Errorf("a finding in a binary file: %+v", f)
+		}
 	}
+	r.has(t, "utf16.yaml:4:19 pod/invalid-dns-policy")
 	othersLinted(t, r)
 }
 

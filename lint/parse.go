@@ -3,8 +3,7 @@ package lint
 import (
 	"context"
 	"errors"
-	"os"
-	"path/filepath"
+
 	"runtime"
 	"slices"
 	"sync"
@@ -20,20 +19,22 @@ import (
 // and returns the text of every file read (imports included) by display path. platform
 // picks the default Corefile for a lone coredns-custom ConfigMap (see package compose).
 // Files are parsed in parallel; the result does not depend on the order they finish in.
-// Imports are read only below the files' roots (see source.File), up to
+// Imports are read only inside the files' roots (see source.File), up to
 // source.DefaultMaxSize each.
 func Model(files []*source.File, platform string) (*model.Input, map[string][]byte, error) {
-	return buildModel(context.Background(), files, platform, source.DefaultMaxSize)
+	in, sources, _, err := buildModel(context.Background(), files, platform, source.DefaultMaxSize)
+	return in, sources, err
 }
 
-// buildModel is Model within ctx: it stops between files and before composing once ctx
-// ends (a webhook review's deadline covers parsing and composition too).
-func buildModel(ctx context.Context, files []*source.File, platform string, maxSize int64) (*model.Input, map[string][]byte, error) {
+// buildModel is Model within ctx and with a size limit: it stops between files and
+// before composing once ctx ends (a webhook review's deadline covers parsing and
+// composition too). It also returns which sources only an import brought in (no file of
+// the run).
+func buildModel(ctx context.Context, files []*source.File, platform string, maxSize int64) (*model.Input, map[string][]byte, map[string]bool, error) {
 	if maxSize <= 0 {
 		maxSize = source.DefaultMaxSize
 	}
-	run := &run{sources: map[string][]byte{}, read: func(name string) ([]byte, error) { return readImport(name, maxSize) }}
-	roots := rootsOf(files)
+	run := &run{sources: map[string][]byte{}, imported: map[string]bool{}, roots: source.Roots{Dirs: rootsOf(files), MaxSize: maxSize}}
 	parts := make([]parsed, len(files))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -50,26 +51,28 @@ func buildModel(ctx context.Context, files []*source.File, platform string, maxS
 	}
 	wg.Wait()
 	if err := context.Cause(ctx); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	in := &model.Input{}
 	var comp compose.Input
 	for _, p := range parts {
 		p.mergeInto(in, &comp)
 	}
-	comp.Platform, comp.Read, comp.Workloads = platform, run.readImport, in.Workloads
-	comp.Within = func(name string) bool { return source.Within(name, roots) }
+	comp.Platform, comp.Disk, comp.Workloads = platform, run, in.Workloads
 	out, err := compose.Compose(comp)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if err := context.Cause(ctx); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	in.Corefiles, in.Customs = out.Corefiles, out.Customs
 	in.ParseErrors = append(in.ParseErrors, out.Errors...)
 	model.Normalize(in)
-	return in, run.sources, nil
+	for _, f := range files {
+		delete(run.imported, f.Path) // a file of the run that another one imports
+	}
+	return in, run.sources, run.imported, nil
 }
 
 // parsed is what one file contributes: model parts, and what composition needs.
@@ -131,47 +134,39 @@ func yamlError(f *source.File, err error) *model.ParseError {
 	return &model.ParseError{Format: "yaml", Message: msg, Pos: model.Pos{File: f.Path, Line: line, Col: col, EndLine: line, EndCol: col}}
 }
 
-// run holds what one Model call shares between files: every text read, by display path.
+// run holds what one Model call shares between files: every text read, by display path,
+// and the disk as imports see it (corefile.Files): the run's roots, each read recorded.
 type run struct {
-	mu      sync.Mutex
-	sources map[string][]byte
-	read    func(string) ([]byte, error)
+	roots    source.Roots
+	mu       sync.Mutex
+	sources  map[string][]byte
+	imported map[string]bool
 }
 
-// readImport reads a file that a Corefile imports and remembers it as a source.
-func (r *run) readImport(name string) ([]byte, error) {
-	b, err := r.read(name)
+// Check implements corefile.Files.
+func (r *run) Check(name string) error { return r.roots.Check(name) }
+
+// Read implements corefile.Files: it reads a file that a Corefile imports and remembers
+// it as a source.
+func (r *run) Read(name string) ([]byte, error) {
+	b, err := r.roots.Read(name)
 	if err == nil {
 		r.mu.Lock()
 		r.sources[source.Display(name)] = b
+		r.imported[source.Display(name)] = true
 		r.mu.Unlock()
 	}
 	return b, err
 }
 
-// readImport reads an imported regular file of at most max bytes (a named pipe would
-// block the run).
-func readImport(name string, max int64) ([]byte, error) {
-	if info, err := os.Stat(name); err == nil && !info.Mode().IsRegular() && !info.IsDir() {
-		return nil, source.ErrNotRegular
-	}
-	return source.ReadLimited(name, max)
-}
-
-// rootsOf lists the directories imports may be read from: the files' roots, or for a
-// file without one, its own directory (the working directory when it has no path).
+// rootsOf lists the roots of a run's files: the directories imports may be read from.
+// A file without a root (standard input without --stdin-filename, a text from the
+// webhook) adds none.
 func rootsOf(files []*source.File) []string {
 	var roots []string
 	for _, f := range files {
-		r := f.Root
-		if r == "" && f.Abs != "" {
-			r = filepath.Dir(f.Abs)
-		}
-		if r == "" {
-			r, _ = os.Getwd()
-		}
-		if !slices.Contains(roots, r) {
-			roots = append(roots, r)
+		if f.Root != "" && !slices.Contains(roots, f.Root) {
+			roots = append(roots, f.Root)
 		}
 	}
 	return roots

@@ -18,7 +18,8 @@ type Result struct {
 	Findings []finding.Finding
 	// Files is the number of files linted.
 	Files int
-	// Sources holds the text of every file read, imports included, by display path.
+	// Sources holds the text of every file read, by display path; of a file only an
+	// import read, just the tokens its findings point at.
 	Sources map[string][]byte
 }
 
@@ -28,7 +29,7 @@ const UnusedSuppression = "dnslint/unused-suppression"
 // Lint lints files that belong together (one run): ConfigMaps in different files are
 // composed with each other.
 func (l *Linter) Lint(ctx context.Context, files []*source.File) (*Result, error) {
-	in, sources, err := buildModel(ctx, files, l.platform, l.opts.MaxFileSize)
+	in, sources, imported, err := buildModel(ctx, files, l.platform, l.opts.MaxFileSize)
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +41,9 @@ func (l *Linter) Lint(ctx context.Context, files []*source.File) (*Result, error
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Findings: l.filter(found, sources), Files: len(files), Sources: sources}, nil
+	findings := l.filter(found, sources)
+	quoteTokensOnly(sources, imported, findings)
+	return &Result{Findings: findings, Files: len(files), Sources: sources}, nil
 }
 
 // filter applies the configured severities and the inline suppressions, drops findings

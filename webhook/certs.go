@@ -7,18 +7,30 @@ import (
 	"os"
 	"sync"
 	"time"
+
+	"github.com/dnslint/dnslint/lint/source"
 )
+
+// maxPEMSize is the largest certificate or key file read: a chain of a few certificates
+// is a few kilobytes, so a megabyte is no real file's limit, only a device's or a
+// mistake's.
+const maxPEMSize = 1 << 20
 
 // CertReloader serves a certificate and key from files and reads them again when either
 // file changes (cert-manager and kubelet secret volumes replace them in place). It checks
 // on each TLS handshake: two stat calls, a reload only when a modification time or size
-// differs. A pair that does not load (a key written before its certificate) keeps the
-// previous one until the next handshake tries again.
+// differs. A reload reads regular files of at most maxPEMSize, without holding the lock
+// that handshakes take, and one handshake at a time reloads: the others serve the
+// current pair meanwhile. A pair that does not load (a key written before its
+// certificate, a link to a device) keeps the previous one until the next handshake tries
+// again.
 type CertReloader struct {
 	certFile, keyFile string
 	log               *slog.Logger
 
-	mu      sync.Mutex
+	reloading sync.Mutex // held by the one handshake that reads the files
+
+	mu      sync.Mutex // guards the fields below; never held while reading a file
 	cert    *tls.Certificate
 	certVer fileVersion
 	keyVer  fileVersion
@@ -47,14 +59,23 @@ func (r *CertReloader) GetCertificate(*tls.ClientHelloInfo) (*tls.Certificate, e
 }
 
 func (r *CertReloader) load() (*tls.Certificate, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	cv, cerr := version(r.certFile)
 	kv, kerr := version(r.keyFile)
-	if r.cert != nil && (cerr != nil || kerr != nil || cv == r.certVer && kv == r.keyVer) {
-		return r.cert, nil
+	current, changed := r.current(cv, kv)
+	if current != nil && (cerr != nil || kerr != nil || !changed) {
+		return current, nil
 	}
-	cert, err := tls.LoadX509KeyPair(r.certFile, r.keyFile)
+	if current != nil {
+		if !r.reloading.TryLock() {
+			return current, nil // another handshake is reading the files
+		}
+	} else {
+		r.reloading.Lock()
+	}
+	defer r.reloading.Unlock()
+	cert, err := readPair(r.certFile, r.keyFile)
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if err != nil {
 		if r.cert != nil {
 			r.log.Warn("cannot reload the serving certificate; keeping the previous one", "error", err)
@@ -65,8 +86,32 @@ func (r *CertReloader) load() (*tls.Certificate, error) {
 	if r.cert != nil {
 		r.log.Info("serving certificate reloaded", "cert", r.certFile)
 	}
-	r.cert, r.certVer, r.keyVer = &cert, cv, kv
+	r.cert, r.certVer, r.keyVer = cert, cv, kv
 	return r.cert, nil
+}
+
+// current returns the pair served now, and whether the files differ from it.
+func (r *CertReloader) current(cv, kv fileVersion) (*tls.Certificate, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.cert, cv != r.certVer || kv != r.keyVer
+}
+
+// readPair reads and parses a certificate and key through the guarded reader.
+func readPair(certFile, keyFile string) (*tls.Certificate, error) {
+	certPEM, err := source.ReadLimited(certFile, maxPEMSize)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", certFile, err)
+	}
+	keyPEM, err := source.ReadLimited(keyFile, maxPEMSize)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", keyFile, err)
+	}
+	cert, err := tls.X509KeyPair(certPEM, keyPEM)
+	if err != nil {
+		return nil, err
+	}
+	return &cert, nil
 }
 
 func version(name string) (fileVersion, error) {

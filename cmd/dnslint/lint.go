@@ -77,7 +77,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	w := &source.Walker{MaxSize: f.maxFileSize, Exclude: cfg.Excluded, Stdin: cmd.InOrStdin(), StdinName: f.stdinFilename}
+	w := &source.Walker{MaxSize: f.maxFileSize, Exclude: cfg.Excluded, Stdin: cmd.InOrStdin(), StdinName: f.stdinFilename, ConfigDir: cfg.Dir}
 	files, problems := w.Collect(args)
 	res, err := l.Lint(cmd.Context(), files)
 	if err != nil {

@@ -30,11 +30,10 @@ const CustomDir = "/etc/coredns/custom"
 
 // Input is what composition reads.
 type Input struct {
-	// Plain are Corefile files; their imports are read from disk with Read, only where
-	// Within allows (nil: anywhere).
-	Plain  []*source.Text
-	Read   func(name string) ([]byte, error)
-	Within func(name string) bool
+	// Plain are Corefile files; their imports are read from disk through Disk (the
+	// run's roots; nil: nothing is read).
+	Plain []*source.Text
+	Disk  corefile.Files
 	// Embedded are Corefiles held in ConfigMaps.
 	Embedded []*kube.CorefileText
 	// Customs are the ConfigMaps named coredns-custom.
@@ -60,7 +59,7 @@ type Output struct {
 func Compose(in Input) (*Output, error) {
 	out := &Output{}
 	for _, t := range in.Plain {
-		out.add(t, corefile.DiskFS{Read: in.Read, Within: in.Within}, nil, "")
+		out.add(t, corefile.DiskFS{Files: in.Disk}, nil, "")
 	}
 	mounts := indexMounts(corednsPods(in.Workloads))
 	customs, embedded := roles(in.Customs, in.Embedded, mounts)

@@ -18,6 +18,7 @@ import (
 	yaml "sigs.k8s.io/yaml/goyaml.v3"
 
 	"github.com/dnslint/dnslint/lint/finding"
+	"github.com/dnslint/dnslint/lint/source"
 	"github.com/dnslint/dnslint/lint/spell"
 )
 
@@ -74,11 +75,12 @@ func Find(dir string) (string, bool) {
 	}
 }
 
-// Load reads a config file. Unknown keys are errors.
+// Load reads a config file (a regular file of at most source.DefaultMaxSize). Unknown
+// keys are errors.
 func Load(file string) (*Config, error) {
-	b, err := os.ReadFile(file)
+	b, err := source.ReadLimited(file, source.DefaultMaxSize)
 	if err != nil {
-		return nil, fmt.Errorf("config: %w", err)
+		return nil, fmt.Errorf("config: %s: %w", file, err)
 	}
 	c := &Config{}
 	dec := yaml.NewDecoder(bytes.NewReader(b))

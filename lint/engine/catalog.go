@@ -13,6 +13,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/dnslint/dnslint/lint/finding"
+	"github.com/dnslint/dnslint/lint/source"
 	"github.com/dnslint/dnslint/rules"
 )
 
@@ -37,7 +38,9 @@ func (c *Catalog) Rule(id string) (finding.Rule, bool) {
 }
 
 // LoadCatalog parses the built-in rules and every .rego file below the policy
-// directories (test files excepted) and reads their metadata.
+// directories (test files and hidden paths excepted) and reads their metadata. A policy
+// directory is read through source.DirFS: nothing outside it, no device or named pipe,
+// no file over source.DefaultMaxSize.
 func LoadCatalog(policyDirs ...string) (*Catalog, error) {
 	c := &Catalog{byID: map[string]int{}, modules: map[string]*ast.Module{}, each: map[string]string{}, data: map[string]any{}}
 	if err := c.addFS(rules.FS, "builtin:", true); err != nil {
@@ -51,7 +54,13 @@ func LoadCatalog(policyDirs ...string) (*Catalog, error) {
 		if !info.IsDir() {
 			return nil, fmt.Errorf("policy: %s is not a directory", dir)
 		}
-		if err := c.addFS(os.DirFS(dir), dir+string(filepath.Separator), false); err != nil {
+		fsys, err := source.OpenDirFS(dir, source.DefaultMaxSize)
+		if err != nil {
+			return nil, fmt.Errorf("policy: %w", err)
+		}
+		err = c.addFS(fsys, dir+string(filepath.Separator), false)
+		fsys.Close()
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -106,7 +115,7 @@ func parseModules(fsys fs.FS, prefix string, paths []string) ([]*ast.Module, err
 	parallelFor(context.Background(), len(paths), func(i int) {
 		src, err := fs.ReadFile(fsys, paths[i])
 		if err != nil {
-			errs[i] = err
+			errs[i] = fmt.Errorf("policy: %s%s: %w", prefix, paths[i], err)
 			return
 		}
 		modules[i], err = ast.ParseModuleWithOpts(prefix+paths[i], string(src), ast.ParserOptions{

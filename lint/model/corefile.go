@@ -122,8 +122,9 @@ type Import struct {
 type Unread struct {
 	// Path is the file, or the pattern when dnslint did not look for matches.
 	Path string `json:"path"`
-	// Reason is "outside" (not below a directory the run lints: dnslint reads nothing
-	// else) or "too-large" (over the run's file size limit).
+	// Reason is "outside" (not inside the run's roots: dnslint reads nothing else),
+	// "hidden" (through a hidden file or directory, such as .git or .env) or
+	// "too-large" (over the run's file size limit).
 	Reason string `json:"reason"`
 	// Message says why in words.
 	Message string `json:"message"`

@@ -32,9 +32,10 @@ type File struct {
 	Abs    string
 	Format Format
 	Data   []byte
-	// Root is the absolute directory the file was linted through: the directory walked,
-	// the directory of a file named on the command line, the working directory for
-	// standard input. A run reads imports only below the roots of its files.
+	// Root is the root this file gives its run (see RootOf): its directory, or the
+	// directory walked, widened to the git work tree that holds it. Standard input has
+	// the root of its --stdin-filename, and none without one. A run reads what its files
+	// name (imports) only inside the roots of its files.
 	Root string
 }
 
@@ -55,16 +56,19 @@ type Walker struct {
 	// Stdin and StdinName serve the path "-".
 	Stdin     io.Reader
 	StdinName string
+	// ConfigDir is the directory of the .dnslint.yaml in use ("" when none): outside a
+	// git work tree, the roots widen to it (see RootOf).
+	ConfigDir string
 }
 
 // Collect reads every path: files as given (by name, else by content), directories
-// recursively (files whose name says their format). Results are sorted by path.
+// recursively (files whose name says their format; hidden files and directories are
+// skipped). Results are sorted by path.
 func (w *Walker) Collect(paths []string) ([]*File, []Problem) {
 	var files []*File
 	var problems []Problem
 	seen := map[string]bool{}
-	add := func(path, root string, explicit bool) {
-		f, err := w.read(path, explicit)
+	add := func(f *File, err error, path, root string) {
 		switch {
 		case err != nil:
 			problems = append(problems, Problem{Path: Display(path), Err: err})
@@ -80,7 +84,9 @@ func (w *Walker) Collect(paths []string) ([]*File, []Problem) {
 			if err != nil {
 				problems = append(problems, Problem{Path: "-", Err: err})
 			} else {
-				f.Root, _ = os.Getwd()
+				if w.StdinName != "" {
+					f.Root = RootOf(w.StdinName, w.ConfigDir)
+				}
 				files = append(files, f)
 			}
 			continue
@@ -90,18 +96,47 @@ func (w *Walker) Collect(paths []string) ([]*File, []Problem) {
 			problems = append(problems, Problem{Path: Display(p), Err: unwrapPathError(err)})
 			continue
 		}
+		root := RootOf(p, w.ConfigDir)
 		if !info.IsDir() {
-			add(p, absDir(p), true)
+			if w.Exclude == nil || !w.Exclude(p) {
+				f, err := w.read(p, func(max int64) ([]byte, error) { return ReadLimited(p, max) })
+				add(f, err, p, root)
+			}
 			continue
 		}
-		root, _ := filepath.Abs(p)
-		problems = append(problems, w.walk(p, func(path string) { add(path, root, false) })...)
+		problems = append(problems, w.collectDir(p, func(f *File, err error, path string) { add(f, err, path, root) })...)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, problems
 }
 
-func (w *Walker) walk(root string, visit func(string)) []Problem {
+// collectDir walks dir and reads its files through dir, opened once (os.Root): no link
+// leads out of it (the walk skips hidden paths, and checks links first).
+func (w *Walker) collectDir(dir string, add func(f *File, err error, path string)) []Problem {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return []Problem{{Path: Display(dir), Err: unwrapPathError(err)}}
+	}
+	defer root.Close()
+	real := resolve(dir)
+	return w.walk(dir, func(path string, link bool) {
+		f, err := w.read(path, func(max int64) ([]byte, error) {
+			// os.Root takes an absolute link for an escape: a link is opened by the
+			// path it resolves to.
+			rel, ok := under(real, resolve(path))
+			if !link {
+				rel, ok = under(dir, path)
+			}
+			if !ok {
+				return nil, ErrOutside
+			}
+			return readIn(root, rel, path, max)
+		})
+		add(f, err, path)
+	})
+}
+
+func (w *Walker) walk(root string, visit func(path string, link bool)) []Problem {
 	var problems []Problem
 	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -114,18 +149,18 @@ func (w *Walker) walk(root string, visit func(string)) []Problem {
 			}
 			return nil
 		}
-		if d.IsDir() {
-			if path != root && strings.HasPrefix(d.Name(), ".") {
+		if path != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if FormatOf(path) == "" {
+		if d.IsDir() || FormatOf(path) == "" {
 			return nil
 		}
 		switch {
 		case d.Type().IsRegular():
-			visit(path)
+			visit(path, false)
 		case d.Type()&fs.ModeSymlink != 0:
 			// Links to files are followed, within the walked directory; links to
 			// directories are not (no cycles).
@@ -136,10 +171,8 @@ func (w *Walker) walk(root string, visit func(string)) []Problem {
 			case info.IsDir():
 			case !Within(path, []string{root}):
 				problems = append(problems, Problem{Path: Display(path), Err: fmt.Errorf("%w: not read (name it on the command line to lint it)", ErrLinkOutside)})
-			case info.Mode().IsRegular():
-				visit(path)
 			default:
-				problems = append(problems, Problem{Path: Display(path), Err: notRegular(info.Mode())})
+				visit(path, true)
 			}
 		default:
 			// A named pipe would block the run, a device would never end.
@@ -153,59 +186,6 @@ func (w *Walker) walk(root string, visit func(string)) []Problem {
 // ErrLinkOutside is a symbolic link in a walked directory to a file outside it.
 var ErrLinkOutside = errors.New("symbolic link to a file outside the directory being linted")
 
-// ErrNotRegular is a named pipe, socket or device where a file was expected.
-var ErrNotRegular = errors.New("not a regular file")
-
-func notRegular(m fs.FileMode) error {
-	kind := "special file"
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		kind = "named pipe"
-	case m&fs.ModeSocket != 0:
-		kind = "socket"
-	case m&fs.ModeDevice != 0:
-		kind = "device"
-	}
-	return fmt.Errorf("%w (%s): not read", ErrNotRegular, kind)
-}
-
-func absDir(path string) string {
-	abs, _ := filepath.Abs(path)
-	return filepath.Dir(abs)
-}
-
-// Within tells whether path, with every symbolic link resolved, lies in one of the
-// directories roots (absolute paths; their own links are resolved too). A path that
-// does not exist is placed by its nearest existing parent.
-func Within(path string, roots []string) bool {
-	real := resolve(path)
-	for _, r := range roots {
-		rel, err := filepath.Rel(resolve(r), real)
-		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return true
-		}
-	}
-	return false
-}
-
-// resolve makes path absolute and resolves the links of its longest existing prefix.
-func resolve(path string) string {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return filepath.Clean(path)
-	}
-	rest := ""
-	for dir := abs; ; dir = filepath.Dir(dir) {
-		if real, err := filepath.EvalSymlinks(dir); err == nil {
-			return filepath.Join(real, rest)
-		}
-		if dir == filepath.Dir(dir) {
-			return abs
-		}
-		rest = filepath.Join(filepath.Base(dir), rest)
-	}
-}
-
 func (w *Walker) maxSize() int64 {
 	if w.MaxSize > 0 {
 		return w.MaxSize
@@ -213,14 +193,10 @@ func (w *Walker) maxSize() int64 {
 	return DefaultMaxSize
 }
 
-// ErrTooLarge is returned for files over the size limit.
-var ErrTooLarge = errors.New("file too large")
-
-func (w *Walker) read(path string, explicit bool) (*File, error) {
-	if explicit && w.Exclude != nil && w.Exclude(path) {
-		return nil, nil
-	}
-	b, err := ReadLimited(path, w.maxSize())
+// read reads a file with readFile (the guarded reader, for a path named or walked) and
+// tells its format.
+func (w *Walker) read(path string, readFile func(max int64) ([]byte, error)) (*File, error) {
+	b, err := readFile(w.maxSize())
 	if err != nil {
 		return nil, err
 	}
@@ -230,7 +206,7 @@ func (w *Walker) read(path string, explicit bool) (*File, error) {
 			return nil, fmt.Errorf("cannot tell the format: name it Corefile, *.corefile, resolv.conf, *.resolv.conf, *.yaml or *.json")
 		}
 	}
-	if err := binary(format, b); err != nil {
+	if err := binary(b); err != nil {
 		return nil, err
 	}
 	abs, _ := filepath.Abs(path)
@@ -259,60 +235,34 @@ func (w *Walker) readStdin() (*File, error) {
 	if format == "" {
 		return nil, fmt.Errorf("cannot tell the format of standard input: give --stdin-filename")
 	}
-	if err := binary(format, b); err != nil {
+	if err := binary(b); err != nil {
 		return nil, err
 	}
 	abs, _ := filepath.Abs(name)
 	return &File{Path: Display(name), Abs: abs, Format: format, Data: b}, nil
 }
 
-// ErrBinary is a file that holds a NUL byte where text was expected.
+// ErrBinary is a file whose content is no text, whatever its name says.
 var ErrBinary = errors.New("binary file")
 
-// binary rejects a Corefile with a NUL byte in its first 8000 bytes (git's test for
-// binary files): it is no configuration text, and linting it would only report garbage.
-// The YAML parser reads UTF-16 and names a bad byte itself; the resolv.conf parser
-// reports a file that is not text (resolv/syntax).
-func binary(format Format, b []byte) error {
-	if format != Corefile {
+// binary refuses content that is no configuration text, whatever the file's name: a NUL
+// byte (git's test for binary files) or another control character than tab, line feed,
+// vertical tab, form feed and carriage return in the first 8000 bytes. Linting it would
+// only report garbage, and print it. A YAML stream in UTF-16 (which starts with a byte
+// order mark) is text: the YAML parser reads it.
+func binary(b []byte) error {
+	if bytes.HasPrefix(b, []byte{0xff, 0xfe}) || bytes.HasPrefix(b, []byte{0xfe, 0xff}) {
 		return nil
 	}
-	if i := bytes.IndexByte(b[:min(len(b), 8000)], 0); i >= 0 {
-		return fmt.Errorf("%w (a NUL byte at offset %d): not a Corefile, not linted", ErrBinary, i)
+	for i, c := range b[:min(len(b), 8000)] {
+		switch {
+		case c == 0:
+			return fmt.Errorf("%w (a NUL byte at offset %d): not linted", ErrBinary, i)
+		case c < 0x20 && (c < '\t' || c > '\r') || c == 0x7f:
+			return fmt.Errorf("%w (control character 0x%02x at offset %d): not linted", ErrBinary, c, i)
+		}
 	}
 	return nil
-}
-
-// ReadLimited reads a regular file of at most max bytes.
-func ReadLimited(path string, max int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, unwrapPathError(err)
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, unwrapPathError(err)
-	}
-	if info.IsDir() {
-		return nil, errors.New("is a directory")
-	}
-	b, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, unwrapPathError(err)
-	}
-	if int64(len(b)) > max {
-		return nil, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, info.Size(), max)
-	}
-	return b, nil
-}
-
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // FormatOf tells a file's format from its name ("" when the name does not say).

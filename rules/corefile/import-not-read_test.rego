@@ -18,6 +18,15 @@ test_outside_is_info if {
 	contains(f.message, "dnslint did not read /etc/coredns/custom/*.server: it lies outside")
 }
 
+test_hidden_is_info if {
+	u := {"path": "../.git/config", "reason": "hidden", "message": "hidden", "pos": pos(2, 12)}
+	r := rule.report with input as imports([imp([u])])
+	count(r) == 1
+	some f in r
+	not f.severity
+	contains(f.message, "dnslint did not read ../.git/config: its path goes through a hidden file or directory")
+}
+
 test_too_large_is_a_warning if {
 	u := {"path": "big.conf", "reason": "too-large", "message": "file too large: 6000000 bytes, the limit is 5242880", "pos": pos(3, 12)}
 	r := rule.report with input as imports([imp([u])])

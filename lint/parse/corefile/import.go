@@ -3,7 +3,6 @@ package corefile
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -27,7 +26,7 @@ type FS interface {
 }
 
 // ErrIsDir is returned by FS.Open for a directory.
-var ErrIsDir = errors.New("is a directory")
+var ErrIsDir = source.ErrIsDir
 
 // doImport replaces `import PATTERN` (the current token is `import`) with the tokens it
 // names, as caddyfile's parser does; the cursor ends on the token before the import.
@@ -89,9 +88,9 @@ func (p *parser) importFiles(imp *slot, pattern string, patternPos model.Pos, re
 		record.Kind = "glob"
 	}
 	matches, known, err := p.fs.Glob(abs)
-	if errors.Is(err, ErrOutside) {
+	if reason := unreadReason(err); reason != "" {
 		record.Resolved = false
-		record.Unread = append(record.Unread, &model.Unread{Path: p.show(abs), Reason: "outside", Message: err.Error(), Pos: patternPos})
+		record.Unread = append(record.Unread, &model.Unread{Path: p.show(abs), Reason: reason, Message: err.Error(), Pos: patternPos})
 		return nil, nil
 	}
 	if err != nil {
@@ -107,13 +106,10 @@ func (p *parser) importFiles(imp *slot, pattern string, patternPos model.Pos, re
 			return nil, p.errf("import cycle: %s imports itself through %s", p.show(m), p.showAll(imp.via.push(m).slice()))
 		}
 		lexed, name, err := p.open(m)
-		var reason string
+		reason := unreadReason(err)
 		var lexErr lexError
 		switch {
-		case errors.Is(err, ErrOutside):
-			reason = "outside"
-		case errors.Is(err, source.ErrTooLarge):
-			reason = "too-large"
+		case reason != "":
 		case errors.Is(err, ErrIsDir):
 			return nil, p.errf("Could not import %s: is a directory", p.show(m))
 		case errors.As(err, &lexErr) && errors.Is(lexErr.err, errTooManyTokens):
@@ -135,9 +131,26 @@ func (p *parser) importFiles(imp *slot, pattern string, patternPos model.Pos, re
 	return toks, nil
 }
 
-// ErrOutside is what an FS returns for a path it may not read: dnslint reads imports
-// only below the directories being linted.
-var ErrOutside = errors.New("outside the directories being linted: dnslint reads no other file")
+// ErrOutside is what an FS returns for a path outside the run's roots, and ErrHidden
+// for a path through a hidden component: neither is read (see source.Roots).
+var (
+	ErrOutside = source.ErrOutside
+	ErrHidden  = source.ErrHidden
+)
+
+// unreadReason is the model.Unread reason of an error that leaves an import unread
+// ("" for other errors).
+func unreadReason(err error) string {
+	switch {
+	case errors.Is(err, ErrOutside):
+		return "outside"
+	case errors.Is(err, ErrHidden):
+		return "hidden"
+	case errors.Is(err, source.ErrTooLarge):
+		return "too-large"
+	}
+	return ""
+}
 
 // lexError is an error of lex, which already names the file and line.
 type lexError struct{ err error }
@@ -181,13 +194,19 @@ func withVia(toks []slot, via *chain, step string) []slot {
 	return out
 }
 
-// DiskFS reads imports from the file system, relative to the importing file.
+// Files is the disk as imports see it: source.Roots (the run's roots and size limit),
+// or a wrapper of it.
+type Files interface {
+	// Check tells why a file or directory may not be read (nil: it may).
+	Check(path string) error
+	// Read reads a file through the guarded reader.
+	Read(path string) ([]byte, error)
+}
+
+// DiskFS reads imports from the file system, relative to the importing file, only
+// through Files (nil: nothing is read).
 type DiskFS struct {
-	// Read reads a file within the run's limits.
-	Read func(name string) ([]byte, error)
-	// Within tells whether a path may be read (nil: any). A pattern whose fixed part
-	// lies outside is not even globbed; a match outside (through a link) is not read.
-	Within func(name string) bool
+	Files Files
 }
 
 // Abs implements FS: a relative pattern is relative to the importing file's directory,
@@ -203,10 +222,14 @@ func (d DiskFS) Abs(from *source.Text, pattern string) string {
 	return filepath.Join(dir, pattern)
 }
 
-// Glob implements FS.
+// Glob implements FS. A pattern whose fixed part may not be read (outside the roots,
+// or hidden) is not even globbed.
 func (d DiskFS) Glob(pattern string) ([]string, bool, error) {
-	if d.Within != nil && !d.Within(fixedDir(pattern)) {
-		return nil, false, ErrOutside
+	if d.Files == nil {
+		return nil, false, source.ErrOutside
+	}
+	if err := d.Files.Check(fixedDir(pattern)); err != nil {
+		return nil, false, err
 	}
 	m, err := filepath.Glob(pattern)
 	return m, true, err
@@ -223,13 +246,10 @@ func fixedDir(pattern string) string {
 // Open implements FS. The text's File is the path relative to the working directory when
 // the file lies below it, so that findings name the file as the user would.
 func (d DiskFS) Open(name string) (*source.Text, error) {
-	if d.Within != nil && !d.Within(name) {
-		return nil, ErrOutside
+	if d.Files == nil {
+		return nil, source.ErrOutside
 	}
-	if info, err := os.Stat(name); err == nil && info.IsDir() {
-		return nil, ErrIsDir
-	}
-	b, err := d.Read(name)
+	b, err := d.Files.Read(name)
 	if err != nil {
 		return nil, err
 	}

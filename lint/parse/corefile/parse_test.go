@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -121,6 +122,11 @@ func TestAgreesWithCaddy(t *testing.T) {
 	more, _ := filepath.Glob("../../../testdata/*/*/*/*")
 	files = append(files, more...)
 	files = append(files, "testdata/agree.corefile")
+	repo, err := filepath.Abs("../../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	disk := DiskFS{Files: source.Roots{Dirs: []string{repo}}}
 	n := 0
 	for _, f := range files {
 		b, err := os.ReadFile(f)
@@ -128,9 +134,12 @@ func TestAgreesWithCaddy(t *testing.T) {
 			continue
 		}
 		n++
-		mine, merr := Parse(&source.Text{File: f, Name: f, Body: b}, DiskFS{Read: os.ReadFile})
+		mine, merr := Parse(&source.Text{File: f, Name: f, Body: b}, disk)
 		if _, limit := errors.AsType[*LimitError](merr); limit {
 			continue // past dnslint's own limit, which caddy does not have
+		}
+		if merr == nil && slices.ContainsFunc(mine.Imports, func(i *model.Import) bool { return len(i.Unread) > 0 }) {
+			continue // an import dnslint does not read (outside the roots, hidden), which caddy reads
 		}
 		theirs, cerr := caddyfile.Parse(f, bytes.NewReader(b), nil)
 		if (merr == nil) != (cerr == nil) {
