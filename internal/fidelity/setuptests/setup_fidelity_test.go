@@ -1,0 +1,157 @@
+package setuptests
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/dnslint/dnslint/internal/fidelity"
+	"github.com/dnslint/dnslint/lint"
+	"github.com/dnslint/dnslint/lint/finding"
+	"github.com/dnslint/dnslint/lint/source"
+)
+
+var (
+	root         = filepath.Join("..", "..", "..")
+	recordDir    = filepath.Join(root, "testdata", "fidelity", "setup")
+	resultsFile  = filepath.Join(root, "testdata", "fidelity", "SETUP-RESULTS.md")
+	versionsFile = filepath.Join(root, "scripts", "fidelity", "versions")
+)
+
+// TestSetupFidelity is make fidelity-setup: for every pinned CoreDNS version it extracts
+// the cases of that version's setup tests, requires a recorded verdict for each (else:
+// run make fidelity-setup-record), lints each case with dnslint for that version and
+// requires an error exactly when the binary refused: no false error at all, and no miss
+// that testdata/fidelity/setup/known-misses-<version>.txt does not list (a listed case
+// that now agrees fails too). It starts no CoreDNS. DNSLINT_SETUP_WRITE_MISSES=1 rewrites
+// the known-misses files from the current misses (for a newly recorded version; the
+// diff is the review). Writes testdata/fidelity/SETUP-RESULTS.md.
+func TestSetupFidelity(t *testing.T) {
+	if os.Getenv("DNSLINT_FIDELITY_SETUP") != "1" {
+		t.Skip("set DNSLINT_FIDELITY_SETUP=1 (make fidelity-setup) to compare dnslint with the recorded verdicts")
+	}
+	versions, err := fidelity.ReadVersions(versionsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	var all []VersionResults
+	for _, v := range versions {
+		src, err := Source(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases, err := Extract(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := RecordPath(recordDir, v)
+		rec, err := ReadRecord(path, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		merged, todo := Merge(rec, cases, true)
+		if len(todo) > 0 {
+			t.Errorf("CoreDNS %s: %d case contents have no recorded verdict (first: %s): run make fidelity-setup-record", v, len(todo), todo[0].ID)
+			continue
+		}
+		if stale := staleRecord(rec, merged); stale != "" {
+			t.Errorf("%s is stale (%s): run make fidelity-setup-record", path, stale)
+		}
+		l, err := lint.New(ctx, lint.Options{CoreDNSVersion: v})
+		if err != nil {
+			t.Fatal(err)
+		}
+		results := lintAll(ctx, t, l, merged)
+		knownPath := filepath.Join(recordDir, KnownMissesName(v))
+		if os.Getenv("DNSLINT_SETUP_WRITE_MISSES") == "1" {
+			Judge(v, results, nil)
+			if err := os.WriteFile(knownPath, []byte(KnownMisses(v, results)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		known, err := ReadKnownMisses(knownPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range Judge(v, results, known) {
+			t.Error(f)
+		}
+		all = append(all, VersionResults{Version: v, Results: results})
+	}
+	report := Report(all)
+	t.Log("\n" + report)
+	if len(all) == len(versions) {
+		if err := os.WriteFile(resultsFile, []byte(report), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// staleRecord tells how the committed record differs from the extracted cases with
+// their verdicts ("" when it does not).
+func staleRecord(rec *Record, merged []*Recorded) string {
+	have := map[string]string{}
+	for _, c := range rec.Cases {
+		have[c.ID] = c.Hash + string(c.Verdict) + c.Env
+	}
+	if len(have) != len(merged) {
+		return "it holds other cases"
+	}
+	for _, c := range merged {
+		if h, ok := have[c.ID]; !ok || h != c.Hash+string(c.Verdict)+c.Env {
+			return c.ID + " changed"
+		}
+	}
+	return ""
+}
+
+// lintAll lints every case with a verdict in its own directory (Corefile and the
+// files the test writes), as a user lints the Corefile; the linter serves many
+// inputs at once.
+func lintAll(ctx context.Context, t *testing.T, l *lint.Linter, cases []*Recorded) []*Result {
+	results := make([]*Result, len(cases))
+	var wg sync.WaitGroup
+	ch := make(chan int)
+	for range runtime.NumCPU() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range ch {
+				results[i] = lintCase(ctx, l, cases[i], t.TempDir())
+			}
+		}()
+	}
+	for i := range cases {
+		ch <- i
+	}
+	close(ch)
+	wg.Wait()
+	return results
+}
+
+func lintCase(ctx context.Context, l *lint.Linter, c *Recorded, dir string) *Result {
+	r := &Result{Recorded: c}
+	if c.Skip != "" {
+		return r
+	}
+	if err := c.Layout(dir); err != nil {
+		r.LintFailed = err.Error()
+		return r
+	}
+	f := &source.File{Path: "Corefile", Abs: filepath.Join(dir, "Corefile"), Root: dir, Format: source.Corefile, Data: []byte(c.Corefile)}
+	res, err := l.Lint(ctx, []*source.File{f})
+	if err != nil {
+		r.LintFailed = err.Error()
+		return r
+	}
+	for _, fd := range res.Findings {
+		if fd.Severity == finding.Error {
+			r.Errors = append(r.Errors, fd.RuleID+": "+fidelity.Stable(fd.Message, dir))
+		}
+	}
+	return r
+}
