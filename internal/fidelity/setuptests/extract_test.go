@@ -1,6 +1,8 @@
 package setuptests
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -31,6 +33,10 @@ func TestExtract(t *testing.T) {
 			files = append(files, fmt.Sprintf("%s=%q", n, content))
 		}
 		sort.Strings(files)
+		for n, sum := range c.Tree {
+			files = append(files, fmt.Sprintf("tree:%s=%s", n, sum[:8]))
+		}
+		sort.Strings(files)
 		if len(files) > 0 {
 			line += " files: " + strings.Join(files, " ")
 		}
@@ -50,9 +56,50 @@ func TestExtract(t *testing.T) {
 		`demo/TestFiles/0 plugin/demo/setup_test.go:102 ok ".:53 {\ndemo testfile1\n}\n" files: testfile1="example.org. 3600 IN SOA a b 1 2 3 4 5\n"`,
 		`demo/TestFiles/1 plugin/demo/setup_test.go:102 error ".:53 {\ndemo resolv.conf {\nkey k1\nkey k2\n}\n}\n" files: resolv.conf="nameserver 192.0.2.1\n"`,
 		`demo/TestFiles/2 plugin/demo/setup_test.go:102 ok skip: cannot evaluate test.input: call os.Getenv`,
+		`demo/TestTree plugin/demo/setup_test.go:108 ok ".:53 {\ndemo testdata/db.example.org {\n key testdata/Kdemo\n}\n}\n" files: tree:testdata/Kdemo.key=` + sha("pub\n") + ` tree:testdata/Kdemo.private=` + sha("priv\n") + ` tree:testdata/db.example.org=` + sha("example.org. 3600 IN SOA a b 1 2 3 4 5\n"),
 	}
 	if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
 		t.Errorf("extracted:\n%s\n\nwant:\n%s", g, w)
+	}
+}
+
+func sha(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])[:8]
+}
+
+// TestLayout lays a case out as CoreDNS and dnslint see it: the Corefile, the files the
+// test writes, the source files it names; a source file that changed since it was
+// recorded is refused.
+func TestLayout(t *testing.T) {
+	cases, err := Extract(filepath.Join("testdata", "coredns"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cases[len(cases)-1]
+	dir := t.TempDir()
+	if err := c.Layout(dir, filepath.Join("testdata", "coredns")); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"Corefile": c.Corefile, "testdata/Kdemo.key": "pub\n", "testdata/db.example.org": "example.org. 3600 IN SOA a b 1 2 3 4 5\n"} {
+		if b, err := os.ReadFile(filepath.Join(dir, name)); err != nil || string(b) != want {
+			t.Errorf("%s: %q %v", name, b, err)
+		}
+	}
+	c.Tree["testdata/Kdemo.key"] = sha("other")
+	if err := c.Layout(t.TempDir(), filepath.Join("testdata", "coredns")); err == nil || !strings.Contains(err.Error(), "is not the file recorded") {
+		t.Errorf("changed source file: %v", err)
+	}
+	files := cases[len(cases)-4]
+	if files.ID != "demo/TestFiles/0" {
+		t.Fatalf("case %s, want demo/TestFiles/0", files.ID)
+	}
+	dir = t.TempDir()
+	if err := files.Layout(dir, filepath.Join("testdata", "coredns")); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "testfile1")); err != nil || !strings.Contains(string(b), "SOA") {
+		t.Errorf("testfile1: %q %v", b, err)
 	}
 }
 

@@ -32,6 +32,9 @@ type Recorded struct {
 	Verdict Verdict `json:"verdict,omitempty"`
 	// Error is the line the binary exited with (refused) or why it is undecided.
 	Error string `json:"error,omitempty"`
+	// Addresses are the addresses the Corefile binds that the host lacks, added to the
+	// loopback of the binary's network namespace for the run that gave the verdict.
+	Addresses []string `json:"addresses,omitempty"`
 	// Env is set when the verdict depends on the machine, not on the Corefile: one of
 	// EnvReasons. Such cases are listed apart, not compared.
 	Env string `json:"env,omitempty"`
@@ -113,7 +116,7 @@ func Merge(r *Record, cases []*Case, undecided bool) (merged []*Recorded, todo [
 		if c.Skip == "" {
 			rc.Hash = c.Hash()
 			if old := known[rc.Hash]; old != nil {
-				rc.Verdict, rc.Error = old.Verdict, old.Error
+				rc.Verdict, rc.Error, rc.Addresses = old.Verdict, old.Error, old.Addresses
 				rc.Env = Classify(rc)
 			} else if !queued[rc.Hash] {
 				queued[rc.Hash] = true
@@ -125,9 +128,20 @@ func Merge(r *Record, cases []*Case, undecided bool) (merged []*Recorded, todo [
 	return merged, todo
 }
 
+var cannotAssign = regexp.MustCompile(`listen (?:tcp|udp)\d? (\[[0-9a-fA-F:.]+\]|[0-9.]+):\d+: bind: cannot assign requested address`)
+
+// MissingAddress is the address a refusal says the host lacks ("" if it says not).
+func MissingAddress(errLine string) string {
+	m := cannotAssign.FindStringSubmatch(errLine)
+	if m == nil {
+		return ""
+	}
+	return strings.Trim(m[1], "[]")
+}
+
 // EnvReasons are the fixed reasons a verdict depends on the environment.
 var EnvReasons = map[string]string{
-	"cloud-credentials":   "the plugin needs cloud credentials or a cloud API (route53, azure, clouddns)",
+	"cloud-credentials":   "the plugin needs cloud credentials or a cloud's metadata service (route53, azure, clouddns)",
 	"address-not-on-host": "the Corefile binds an address or interface the host does not have",
 	"needs-network":       "the plugin reaches a server at start-up (no network in the namespace)",
 	"missing-file":        "a file the Corefile names is not in the run, and the test does not write it",
@@ -135,10 +149,12 @@ var EnvReasons = map[string]string{
 }
 
 var (
-	cloudPlugins     = map[string]bool{"route53": true, "azure": true, "clouddns": true}
+	// cloudCredentials are the cloud plugins' refusals for want of credentials or of
+	// the cloud's metadata service; their other refusals are the Corefile's.
+	cloudCredentials = regexp.MustCompile(`MSI not available|could not find default credentials|auth: email must be provided|failed to create route53 client|failed to get region from IMDS|failed to get shared config profile`)
 	addressNotOnHost = regexp.MustCompile(`cannot assign requested address|no such network interface|not a valid IP address or interface|address .* is not on the host`)
 	needsNetwork     = regexp.MustCompile(`no such host|dial tcp|dial udp|i/o timeout|network is unreachable|connection refused|context deadline exceeded`)
-	missingFile      = regexp.MustCompile(`no such file or directory`)
+	missingFile      = regexp.MustCompile(`open [^:\s]+: no such file or directory|stat [^:\s]+: no such file or directory`)
 )
 
 // Classify names the environment a refused verdict depends on, or "" when it depends
@@ -148,7 +164,7 @@ func Classify(c *Recorded) string {
 		return ""
 	}
 	switch {
-	case cloudPlugins[c.Plugin]:
+	case cloudCredentials.MatchString(c.Error):
 		return "cloud-credentials"
 	case addressNotOnHost.MatchString(c.Error):
 		return "address-not-on-host"

@@ -127,13 +127,20 @@ func Report(all []VersionResults) string {
 			}
 			return strings.Join(r.Errors, "; ")
 		})
+	section("Silent failures", "The binary starts; dnslint reports an error from a rule that testdata/fidelity proves\n(a `start rule=` label) to report a silent failure on this version: CoreDNS runs, but not\nas written. Counted as agreement.",
+		func(r *Result) bool { return r.Silent },
+		func(r *Result) string { return strings.Join(r.Errors, "; ") })
 	section("Listed apart", "Not compared: the verdict depends on the machine (one reason of a fixed set), the\nbinary neither started nor refused in time, or the extractor could not evaluate the snippet.",
 		func(r *Result) bool { return r.Class == Apart },
 		func(r *Result) string {
+			line := r.ApartWhy
 			if r.Error != "" && r.Env != "" {
-				return r.ApartWhy + ": `" + r.Error + "`"
+				line += ": `" + r.Error + "`"
 			}
-			return r.ApartWhy
+			if len(r.Errors) > 0 {
+				line += "; dnslint: " + strings.Join(r.Errors, "; ")
+			}
+			return line
 		})
 	section("Labels the binary contradicts", "The test expects one verdict of the plugin's setup function; the binary, starting the\nwhole server, does the other. The binary's verdict is the truth here.",
 		func(r *Result) bool {

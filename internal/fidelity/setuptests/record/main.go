@@ -17,6 +17,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -31,17 +33,25 @@ func main() {
 	versions := flag.String("versions", "", "comma-separated CoreDNS versions (default: scripts/fidelity/versions)")
 	jobs := flag.Int("jobs", 4, "cases started at once (CoreDNS mostly waits)")
 	checkpoint := flag.Int("checkpoint", 20, "rewrite the record after this many new verdicts")
+	rerun := flag.String("rerun", "", "also start again the cases whose id matches this regexp")
 	flag.Parse()
 	log.SetFlags(log.Ltime)
 	// An interrupt stops the run: the CoreDNS processes are killed, the verdicts so far kept.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, *root, *versions, *jobs, *checkpoint); err != nil {
+	again, err := regexp.Compile(*rerun)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if *rerun == "" {
+		again = nil
+	}
+	if err := run(ctx, *root, *versions, *jobs, *checkpoint, again); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(ctx context.Context, root, versionList string, jobs, checkpoint int) error {
+func run(ctx context.Context, root, versionList string, jobs, checkpoint int, again *regexp.Regexp) error {
 	var versions []string
 	if versionList != "" {
 		versions = strings.Split(versionList, ",")
@@ -68,14 +78,14 @@ func run(ctx context.Context, root, versionList string, jobs, checkpoint int) er
 		if _, err := os.Stat(bin); err != nil {
 			return fmt.Errorf("CoreDNS %s not built: run scripts/fidelity/install-coredns.sh %s: %v", v, v, err)
 		}
-		if err := recordVersion(ctx, root, v, bin, runner, jobs, checkpoint); err != nil {
+		if err := recordVersion(ctx, root, v, bin, runner, jobs, checkpoint, again); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func recordVersion(ctx context.Context, root, version, bin string, runner *fidelity.Runner, jobs, checkpoint int) error {
+func recordVersion(ctx context.Context, root, version, bin string, runner *fidelity.Runner, jobs, checkpoint int, again *regexp.Regexp) error {
 	src, err := setuptests.Source(version)
 	if err != nil {
 		return err
@@ -90,6 +100,28 @@ func recordVersion(ctx context.Context, root, version, bin string, runner *fidel
 		return err
 	}
 	merged, todo := setuptests.Merge(rec, cases, false)
+	work, err := filepath.Abs(filepath.Join(root, ".cache", "setup-cases"))
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(work, 0o755); err != nil {
+		return err
+	}
+	if again != nil {
+		queued := map[string]bool{}
+		for _, c := range todo {
+			queued[c.Hash] = true
+		}
+		for _, c := range merged {
+			if c.Skip == "" && again.MatchString(c.ID) {
+				c.Verdict, c.Error, c.Addresses, c.Env = "", "", nil, ""
+				if !queued[c.Hash] {
+					queued[c.Hash] = true
+					todo = append(todo, c)
+				}
+			}
+		}
+	}
 	log.Printf("CoreDNS %s: %d cases, %d contents to start", version, len(merged), len(todo))
 	var mu sync.Mutex
 	done := map[string]*setuptests.Recorded{}
@@ -100,7 +132,7 @@ func recordVersion(ctx context.Context, root, version, bin string, runner *fidel
 		for _, c := range merged {
 			c := *c
 			if d := done[c.Hash]; d != nil && c.Verdict == "" {
-				c.Verdict, c.Error = d.Verdict, d.Error
+				c.Verdict, c.Error, c.Addresses = d.Verdict, d.Error, d.Addresses
 			}
 			c.Env = setuptests.Classify(&c)
 			out.Cases = append(out.Cases, &c)
@@ -115,7 +147,7 @@ func recordVersion(ctx context.Context, root, version, bin string, runner *fidel
 		go func() {
 			defer wg.Done()
 			for c := range ch {
-				start(ctx, c, version, bin, runner)
+				start(ctx, c, work, src, version, bin, runner)
 				if ctx.Err() != nil {
 					continue // interrupted: no verdict
 				}
@@ -150,18 +182,38 @@ func recordVersion(ctx context.Context, root, version, bin string, runner *fidel
 }
 
 // start lays the case out (Corefile and the files the test writes) and starts CoreDNS.
-func start(ctx context.Context, c *setuptests.Recorded, version, bin string, runner *fidelity.Runner) {
-	dir, err := os.MkdirTemp("", "setupfid-")
+func start(ctx context.Context, c *setuptests.Recorded, work, src, version, bin string, runner *fidelity.Runner) {
+	// Outside /tmp: the namespace gets an empty /tmp of its own (auto { directory /tmp }
+	// must not walk the host's).
+	dir, err := os.MkdirTemp(work, "case-")
 	if err != nil {
 		c.Verdict, c.Error = setuptests.Undecided, err.Error()
 		return
 	}
 	defer os.RemoveAll(dir)
-	if err := c.Layout(dir); err != nil {
+	if err := c.Layout(dir, src); err != nil {
+		c.Verdict, c.Error = setuptests.Undecided, err.Error()
+		return
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".fidelity-private-tmp"), nil, 0o644); err != nil {
 		c.Verdict, c.Error = setuptests.Undecided, err.Error()
 		return
 	}
 	res := runner.Run(ctx, bin, version, dir)
+	// An address the host lacks is recreated, not excluded: added to the namespace's
+	// loopback (run-coredns.sh), and the case started again.
+	for range 4 {
+		a := setuptests.MissingAddress(res.Error)
+		if res.Outcome != fidelity.Crash || a == "" || slices.Contains(c.Addresses, a) {
+			break
+		}
+		c.Addresses = append(c.Addresses, a)
+		if err := os.WriteFile(filepath.Join(dir, ".fidelity-addresses"), []byte(strings.Join(c.Addresses, "\n")+"\n"), 0o644); err != nil {
+			c.Verdict, c.Error = setuptests.Undecided, err.Error()
+			return
+		}
+		res = runner.Run(ctx, bin, version, dir)
+	}
 	switch res.Outcome {
 	case fidelity.Start:
 		c.Verdict = setuptests.Started

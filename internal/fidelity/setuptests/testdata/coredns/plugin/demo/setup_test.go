@@ -103,3 +103,10 @@ func TestFiles(t *testing.T) {
 		_ = c
 	}
 }
+
+func TestTree(t *testing.T) {
+	c := caddy.NewTestController("dns", "demo testdata/db.example.org {\n key testdata/Kdemo\n}")
+	if err := setup(c); err != nil {
+		t.Fatal(err)
+	}
+}
