@@ -173,3 +173,28 @@ func TestMissingAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestClassify: a refusal is the environment's only when its message says so; a cloud
+// plugin's parse error is the Corefile's.
+func TestClassify(t *testing.T) {
+	for line, want := range map[string]string{
+		"plugin/azure: MSI not available":                                                                                                       "cloud-credentials",
+		`plugin/route53: <dir>/Corefile:2 - Error during parsing: invalid zone ":"`:                                                             "",
+		"Listen: listen tcp 1.2.3.4:53: bind: cannot assign requested address":                                                                  "address-not-on-host",
+		`plugin/forward: failed to resolve "a27.0.0.1": lookup a27.0.0.1 on 10.0.0.1:53: dial udp 10.0.0.1:53: connect: network is unreachable`: "needs-network",
+		"plugin/sign: open /etc/coredns/keys/Kexample.org.key: no such file or directory":                                                       "missing-file",
+		`plugin/autopath: failed to parse "": open : no such file or directory`:                                                                 "",
+		"plugin/loadbalance: weight file open error":                                                                                            "missing-file",
+		"plugin/cache: cache TTL can not be zero or negative: 0":                                                                                "",
+	} {
+		if got := Classify(&Recorded{Verdict: Refused, Error: line}); got != want {
+			t.Errorf("%q: %q, want %q", line, got, want)
+		}
+		if _, ok := EnvReasons[want]; want != "" && !ok {
+			t.Errorf("%q is no reason of EnvReasons", want)
+		}
+	}
+	if got := Classify(&Recorded{Verdict: Started, Error: ""}); got != "" {
+		t.Errorf("a started case classified %q", got)
+	}
+}

@@ -154,7 +154,7 @@ var (
 	cloudCredentials = regexp.MustCompile(`MSI not available|could not find default credentials|auth: email must be provided|failed to create route53 client|failed to get region from IMDS|failed to get shared config profile`)
 	addressNotOnHost = regexp.MustCompile(`cannot assign requested address|no such network interface|not a valid IP address or interface|address .* is not on the host`)
 	needsNetwork     = regexp.MustCompile(`no such host|dial tcp|dial udp|i/o timeout|network is unreachable|connection refused|context deadline exceeded`)
-	missingFile      = regexp.MustCompile(`open [^:\s]+: no such file or directory|stat [^:\s]+: no such file or directory`)
+	missingFile      = regexp.MustCompile(`open [^:\s]+: no such file or directory|stat [^:\s]+: no such file or directory|(?i)plugin/loadbalance: weight file open error`)
 )
 
 // Classify names the environment a refused verdict depends on, or "" when it depends
