@@ -198,3 +198,24 @@ func TestClassify(t *testing.T) {
 		t.Errorf("a started case classified %q", got)
 	}
 }
+
+// TestStaleRecord: the committed record must hold exactly the extracted cases with their
+// verdicts; a changed case or environment reason makes it stale.
+func TestStaleRecord(t *testing.T) {
+	a := recorded("cache/TestSetup/0", "a", Started, "")
+	b := recorded("cache/TestSetup/1", "b", Refused, "plugin/azure: MSI not available")
+	rec := &Record{Version: "1.14.7", Cases: []*Recorded{a, b}}
+	merged, todo := Merge(rec, []*Case{&a.Case, &b.Case}, true)
+	if len(todo) != 0 || staleRecord(rec, merged) != "" {
+		t.Fatalf("fresh record: todo %d, stale %q", len(todo), staleRecord(rec, merged))
+	}
+	if got := staleRecord(rec, merged[:1]); got != "it holds other cases" {
+		t.Errorf("a case gone: %q", got)
+	}
+	old := *b
+	old.Env = ""
+	rec.Cases[1] = &old
+	if got := staleRecord(rec, merged); got != "cache/TestSetup/1 changed" {
+		t.Errorf("environment reason changed: %q", got)
+	}
+}

@@ -139,13 +139,13 @@ func MissingAddress(errLine string) string {
 	return strings.Trim(m[1], "[]")
 }
 
-// EnvReasons are the fixed reasons a verdict depends on the environment.
+// EnvReasons are the fixed reasons a verdict depends on the environment. (Files the
+// test writes and addresses the host lacks are recreated, not listed apart.)
 var EnvReasons = map[string]string{
 	"cloud-credentials":   "the plugin needs cloud credentials or a cloud's metadata service (route53, azure, clouddns)",
-	"address-not-on-host": "the Corefile binds an address or interface the host does not have",
+	"address-not-on-host": "the Corefile binds an interface the host does not have (addresses are added to the namespace instead)",
 	"needs-network":       "the plugin reaches a server at start-up (no network in the namespace)",
 	"missing-file":        "a file the Corefile names is not in the run, and the test does not write it",
-	"test-writes-file":    "the test writes a file the extractor could not recreate",
 }
 
 var (

@@ -45,6 +45,23 @@ func (t Tally) Agreement() float64 {
 	return float64(t.Agree) / float64(t.Compared)
 }
 
+// reasons lists EnvReasons as Markdown.
+func reasons() string {
+	names := make([]string, 0, len(EnvReasons))
+	for n := range EnvReasons {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for i, n := range names {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "- `%s`: %s", n, EnvReasons[n])
+	}
+	return b.String()
+}
+
 // VersionResults are the judged results of one version.
 type VersionResults struct {
 	Version string
@@ -130,7 +147,7 @@ func Report(all []VersionResults) string {
 	section("Silent failures", "The binary starts; dnslint reports an error from a rule that testdata/fidelity proves\n(a `start rule=` label) to report a silent failure on this version: CoreDNS runs, but not\nas written. Counted as agreement.",
 		func(r *Result) bool { return r.Silent },
 		func(r *Result) string { return strings.Join(r.Errors, "; ") })
-	section("Listed apart", "Not compared: the verdict depends on the machine (one reason of a fixed set), the\nbinary neither started nor refused in time, or the extractor could not evaluate the snippet.",
+	section("Listed apart", "Not compared: the verdict depends on the machine (one reason of a fixed set, below), the\nbinary neither started nor refused in time, or the extractor could not evaluate the snippet.\n\n"+reasons(),
 		func(r *Result) bool { return r.Class == Apart },
 		func(r *Result) string {
 			line := r.ApartWhy
