@@ -218,4 +218,24 @@ func TestStaleRecord(t *testing.T) {
 	if got := staleRecord(rec, merged); got != "cache/TestSetup/1 changed" {
 		t.Errorf("environment reason changed: %q", got)
 	}
+	// A Corefile of invalid bytes reads back with U+FFFD: not stale.
+	bad := recorded("sign/TestParseRejectsInvalidDbfileToken", "sign \"\xff\"", Refused, "x")
+	path := filepath.Join(t.TempDir(), "r.json")
+	if err := (&Record{Version: "1.14.7", Cases: []*Recorded{bad}}).Write(path); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadRecord(path, "1.14.7")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := staleRecord(back, []*Recorded{bad}); got != "" {
+		t.Errorf("invalid UTF-8: %q", got)
+	}
+	rec.Cases[1] = b
+	relabelled := *a
+	relabelled.Label = LabelError
+	rec.Cases[0] = &relabelled
+	if got := staleRecord(rec, merged); got != "cache/TestSetup/0 changed" {
+		t.Errorf("label changed: %q", got)
+	}
 }

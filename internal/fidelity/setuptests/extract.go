@@ -508,7 +508,7 @@ func (w *walker) newCase(call *ast.CallExpr, rest []ast.Stmt, s *scope) {
 }
 
 var (
-	errBoolField   = regexp.MustCompile(`(?i)^(should|expect|expected|want|wants)_?(err|error|errors|fail|failure)$|^(fail|err|haserr|iserr)$`)
+	errBoolField   = regexp.MustCompile(`(?i)^(should|expect|expected|want|wants)_?(err|error|errors|fail|failure)$|^(fail|fails|failing|err|haserr|haserror|iserr|iserror)$`)
 	okBoolField    = regexp.MustCompile(`(?i)^(want|wants|expect|expected|should)_?(ok|success|succeed|valid|pass)$`)
 	errStringField = regexp.MustCompile(`(?i)^(expected|expect|want|wanted)_?(err|error)(str|string|msg|message|content|contains|substring)?$|^errstr$|^errcontains$`)
 )

@@ -57,6 +57,8 @@ func TestExtract(t *testing.T) {
 		`demo/TestFiles/1 plugin/demo/setup_test.go:102 error ".:53 {\ndemo resolv.conf {\nkey k1\nkey k2\n}\n}\n" files: resolv.conf="nameserver 192.0.2.1\n"`,
 		`demo/TestFiles/2 plugin/demo/setup_test.go:102 ok skip: cannot evaluate test.input: call os.Getenv`,
 		`demo/TestTree plugin/demo/setup_test.go:108 ok ".:53 {\ndemo testdata/db.example.org {\n key testdata/Kdemo\n}\n}\n" files: tree:testdata/Kdemo.key=` + sha("pub\n") + ` tree:testdata/Kdemo.private=` + sha("priv\n") + ` tree:testdata/db.example.org=` + sha("example.org. 3600 IN SOA a b 1 2 3 4 5\n"),
+		`demo/TestFailing/0 plugin/demo/setup_test.go:122 ok ".:53 {\ndemo\n}\n"`,
+		`demo/TestFailing/1 plugin/demo/setup_test.go:122 error ".:53 {\ndemo a b c\n}\n"`,
 	}
 	if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
 		t.Errorf("extracted:\n%s\n\nwant:\n%s", g, w)
@@ -76,7 +78,7 @@ func TestLayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := cases[len(cases)-1]
+	c := cases[len(cases)-3]
 	dir := t.TempDir()
 	if err := c.Layout(dir, filepath.Join("testdata", "coredns")); err != nil {
 		t.Fatal(err)
@@ -90,7 +92,7 @@ func TestLayout(t *testing.T) {
 	if err := c.Layout(t.TempDir(), filepath.Join("testdata", "coredns")); err == nil || !strings.Contains(err.Error(), "is not the file recorded") {
 		t.Errorf("changed source file: %v", err)
 	}
-	files := cases[len(cases)-4]
+	files := cases[len(cases)-6]
 	if files.ID != "demo/TestFiles/0" {
 		t.Fatalf("case %s, want demo/TestFiles/0", files.ID)
 	}

@@ -110,3 +110,16 @@ func TestTree(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestFailing(t *testing.T) {
+	for _, test := range []struct {
+		config  string
+		failing bool
+	}{
+		{`demo`, false},
+		{`demo a b c`, true},
+	} {
+		c := caddy.NewTestController("dns", test.config)
+		_ = c
+	}
+}
