@@ -146,19 +146,22 @@ func recordVersion(ctx context.Context, root, version, bin string, runner *fidel
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for c := range ch {
-				start(ctx, c, work, src, version, bin, runner)
+			for queued := range ch {
+				c := *queued // merged holds queued: save reads it under mu
+				start(ctx, &c, work, src, version, bin, runner)
 				if ctx.Err() != nil {
 					continue // interrupted: no verdict
 				}
 				mu.Lock()
-				done[c.Hash] = c
+				done[c.Hash] = &c
 				n := len(done)
 				mu.Unlock()
 				log.Printf("%s %d/%d %s: %s %s", version, n, len(todo), c.ID, c.Verdict, c.Error)
 				if n%checkpoint == 0 {
 					if err := save(); err != nil {
+						mu.Lock()
 						saveErr = err
+						mu.Unlock()
 					}
 				}
 			}
