@@ -3,7 +3,9 @@ package setuptests
 import (
 	"fmt"
 	"go/ast"
+	"go/printer"
 	"go/token"
+	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -430,4 +432,8 @@ func (e *evaluator) text(n ast.Node) string {
 		out = out[:77] + "..."
 	}
 	return out
+}
+
+func printNode(w io.Writer, fset *token.FileSet, n ast.Node) error {
+	return printer.Fprint(w, fset, n)
 }

@@ -194,6 +194,11 @@ func lessID(a, b string) bool {
 	return len(pa) < len(pb)
 }
 
+// ModuleDir is the module cache directory of a CoreDNS version's source.
+func ModuleDir(gomodcache, version string) string {
+	return filepath.Join(gomodcache, "github.com", "coredns", "coredns@v"+strings.TrimPrefix(version, "v"))
+}
+
 // Source finds a CoreDNS version's source in the Go module cache, downloading it
 // through the module proxy when it is not there.
 func Source(version string) (string, error) {
