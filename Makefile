@@ -63,6 +63,23 @@ fidelity:
 	scripts/fidelity/install-coredns.sh
 	DNSLINT_FIDELITY=1 $(GO) test -count=1 -v -timeout 30m -run '^TestFidelity$$' ./internal/fidelity
 
+## fidelity-setup-record: start every case of CoreDNS's own plugin/*/setup_test.go (each pinned
+## version's, from the Go module cache) with the real binary of that version, in network
+## namespaces, and record the verdicts in testdata/fidelity/setup/<version>.json. Incremental:
+## only cases whose content has no verdict yet are started. Needs root.
+SETUP_JOBS ?= 4
+.PHONY: fidelity-setup-record
+fidelity-setup-record:
+	scripts/fidelity/install-coredns.sh
+	$(GO) run ./internal/fidelity/setuptests/record -jobs $(SETUP_JOBS)
+
+## fidelity-setup: dnslint against the recorded verdicts of the setup-test cases (no CoreDNS
+## start): an error exactly when the binary refused, no false error, misses only from
+## testdata/fidelity/setup/known-misses-<version>.txt. Writes testdata/fidelity/SETUP-RESULTS.md.
+.PHONY: fidelity-setup
+fidelity-setup:
+	DNSLINT_FIDELITY_SETUP=1 $(GO) test -count=1 -run '^TestSetupFidelity$$' ./internal/fidelity/setuptests
+
 ## e2e: the admission webhook and `dnslint audit` against a real kube-apiserver 1.34.4 and
 ## etcd on 127.0.0.1 (kube-apiserver built once into .cache/kube-apiserver/, about 12 minutes
 ## cold; etcd-server from Debian when missing; kustomize into .cache/bin). See e2e/run.sh.

@@ -10,7 +10,10 @@ import data.dnslint.lib.plugins
 # was written), address (the text after the scheme), host, port, port_explicit, sni, kind}.
 # kind is one of
 #   ip         an IPv4 or IPv6 address (port and [brackets] split off)
-#   file       a path (contains "/"): a resolv.conf-style file whose nameservers are used
+#   file       a path (contains "/"), or a bare name with a file extension no domain has
+#              (resolv.conf, upstreams.txt): a resolv.conf-style file whose nameservers
+#              are used. CoreDNS tries every name that is no IP address as a file first,
+#              in its working directory; whether the file is there only the pod knows.
 #   hostname   a name CoreDNS >= 1.14.4 resolves once at start-up
 #   numeric    digits and dots that are no IP address (10.0.0.256, 8.8.8): taken for a hostname
 #   caddy_env  {env.X}, Caddy v2 syntax that CoreDNS does not substitute
@@ -72,6 +75,8 @@ kind(h) := "empty" if {
 	ip(h)
 } else := "file" if {
 	contains(h, "/")
+} else := "file" if {
+	file_name(h)
 } else := "caddy_env" if {
 	regex.match(`^\{env\.[^}]*\}$`, h)
 } else := "numeric" if {
@@ -79,6 +84,9 @@ kind(h) := "empty" if {
 } else := "hostname" if {
 	domain(h)
 } else := "invalid"
+
+# file_name holds for a name that ends in a file extension that is no top-level domain.
+file_name(h) if regex.match(`\.(conf|txt|json|ya?ml|db|resolv)$`, lower(h))
 
 # ip holds for an address Go's net.ParseIP accepts (every IPv4 and IPv6 address is valid
 # with a /32 mask).

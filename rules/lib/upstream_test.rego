@@ -43,6 +43,9 @@ test_per_upstream_server_name if {
 
 test_kinds if {
 	upstream.parse("/etc/resolv.conf").kind == "file"
+	upstream.parse("resolv.conf").kind == "file"
+	upstream.parse("resolv-ipv6.conf").kind == "file"
+	upstream.parse("dns.example.com").kind == "hostname"
 	upstream.parse("dns.quad9.net").kind == "hostname"
 	upstream.parse("10.0.0.256").kind == "numeric"
 	upstream.parse("8.8.8").kind == "numeric"

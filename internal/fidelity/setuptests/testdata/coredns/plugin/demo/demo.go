@@ -1,0 +1,5 @@
+package demo
+
+const pluginName = "demo"
+
+const defaultTTL = 30
