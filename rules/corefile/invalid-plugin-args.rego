@@ -53,6 +53,7 @@
 #     }
 package dnslint.rules.corefile["invalid-plugin-args"]
 
+import data.dnslint.lib.kinds
 import data.dnslint.lib.corefile
 import data.dnslint.lib.plugins
 import data.dnslint.lib.report
@@ -317,11 +318,6 @@ type_error(t, v) := text(t.range, v, {"{value}": sprintf("%d", [n])}) if {
 
 type_error(t, v) := plugins.address_error(v) if t.kind == "address"
 
-type_error(t, v) := text(t.message, v, {"{error}": sprintf("invalid CIDR address: %s", [v])}) if {
-	t.kind == "cidr"
-	not net.cidr_is_valid(v)
-}
-
 type_error(t, v) := text(t.message, v, {}) if {
 	t.kind == "bind"
 	not plugins.ip(v)
@@ -332,6 +328,10 @@ type_error(t, v) := text(t.message, v, {"{error}": "error parsing regexp: …"})
 	t.kind == "regex"
 	not regex.is_valid(v)
 }
+
+# Kinds of value beyond the ones above live one file each in rules/lib/kinds/ (package
+# dnslint.lib.kinds): error(t, v) is the setup function's message, fix[kind] the advice.
+type_error(t, v) := kinds.error(t, v)
 
 enum_value(t, v) := lower(v) if t.fold_case
 
@@ -347,10 +347,11 @@ type_fix(t) := sprintf("Use a whole number%s", [bounds(t)]) if t.kind == "int"
 
 type_fix(t) := fixes[t.kind]
 
+type_fix(t) := kinds.fix[t.kind]
+
 fixes := {
 	"duration": "Write a Go duration with its unit, e.g. `5s` or `1m`",
 	"address": "Write `[HOST]:PORT`, e.g. `:9153` for every address of the pod",
-	"cidr": "Write a CIDR such as `10.0.0.0/8`",
 	"bind": "Write an IP address of the node, or the name of one of its network interfaces",
 	"regex": "Fix the regular expression (Go RE2 syntax)",
 }
@@ -362,10 +363,7 @@ bounds(t) := sprintf(" from %d to %d", [t.min, t.max]) if {
 
 else := ""
 
-# text fills a message of the data: {token}, {qtoken}, {error}, {value}; "argerr" is caddy's ArgErr.
-text("argerr", token, _) := plugins.argerr(token)
-
-text(message, token, extra) := plugins.render(message, object.union({"{token}": token, "{qtoken}": plugins.quote(token)}, extra)) if message != "argerr"
+text(message, token, extra) := plugins.text(message, token, extra)
 
 fatal(plugin, line, p) := sprintf("CoreDNS %s exits at start-up: the %s plugin refuses this with `%s`%s. %s", [
 	corefile.version, plugin, p.error, corefile.where(line), p.fix,

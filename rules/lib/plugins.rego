@@ -219,3 +219,8 @@ not_interface(text) if text in {"", ".", ".."}
 render(template, values) := strings.replace_n(values, template)
 
 argerr(token) := render(args_data.argerr, {"{token}": token})
+
+# text fills a message of the data: {token}, {qtoken}, {error}, {value}; "argerr" is caddy's ArgErr.
+text("argerr", token, _) := argerr(token)
+
+text(message, token, extra) := render(message, object.union({"{token}": token, "{qtoken}": quote(token)}, extra)) if message != "argerr"
