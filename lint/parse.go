@@ -10,6 +10,7 @@ import (
 
 	"github.com/dnslint/dnslint/lint/compose"
 	"github.com/dnslint/dnslint/lint/model"
+	"github.com/dnslint/dnslint/lint/parse/corefile"
 	"github.com/dnslint/dnslint/lint/parse/kube"
 	"github.com/dnslint/dnslint/lint/parse/resolvconf"
 	"github.com/dnslint/dnslint/lint/source"
@@ -22,10 +23,10 @@ import (
 // Imports are read only below the files' roots (see source.File), up to
 // source.DefaultMaxSize each.
 func Model(files []*source.File, platform string) (*model.Input, map[string][]byte, error) {
-	return buildModel(files, platform, source.DefaultMaxSize)
+	return buildModel(files, platform, source.DefaultMaxSize, Budget{})
 }
 
-func buildModel(files []*source.File, platform string, maxSize int64) (*model.Input, map[string][]byte, error) {
+func buildModel(files []*source.File, platform string, maxSize int64, budget Budget) (*model.Input, map[string][]byte, error) {
 	if maxSize <= 0 {
 		maxSize = source.DefaultMaxSize
 	}
@@ -50,6 +51,7 @@ func buildModel(files []*source.File, platform string, maxSize int64) (*model.In
 		p.mergeInto(in, &comp)
 	}
 	comp.Platform, comp.Read = platform, run.readImport
+	comp.Budget = corefile.NewBudget(budget.Tokens, budget.ImportedFiles, budget.ImportedBytes)
 	comp.Within = func(name string) bool { return source.Within(name, roots) }
 	out, err := compose.Compose(comp)
 	if err != nil {

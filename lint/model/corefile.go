@@ -12,7 +12,14 @@ type Corefile struct {
 	ServerBlocks []*ServerBlock `json:"server_blocks"`
 	// Imports lists every import statement and what it resolved to.
 	Imports []*Import `json:"imports"`
+	// Tokens counts the Corefile's words and braces, imports and snippets expanded: what
+	// the rules' work on it grows with (not part of the rules' input).
+	Tokens int `json:"-"`
 }
+
+// Weight is what evaluating the Corefile costs, relative to other elements (the engine
+// fills its chunks by it).
+func (c *Corefile) Weight() int { return c.Tokens }
 
 // ServerBlock is `KEYS { DIRECTIVES }`.
 type ServerBlock struct {
