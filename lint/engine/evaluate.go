@@ -191,10 +191,13 @@ func (e *Engine) run(ctx context.Context, g group, tasks []task, input *model.In
 			limits = append(limits, e.limitFinding(g, firstPos(input), over))
 			continue
 		}
+		heap := over.cause == errHeapLimit
 		for _, j := range tasks[i].elems {
 			one := tasks[i]
 			one.elems = []int{j}
-			runtime.GC() // the element's heap growth is its own
+			if heap {
+				runtime.GC() // so that the element's heap growth is its own
+			}
 			rs, err := e.limited(ctx, one, 1)
 			switch {
 			case errors.As(err, &over):

@@ -45,7 +45,10 @@ var (
 )
 
 // exceededError is an evaluation stopped by its own limit (not by the caller).
-type exceededError struct{ what string }
+type exceededError struct {
+	cause error // errTimeLimit or errHeapLimit
+	what  string
+}
 
 func (e *exceededError) Error() string { return e.what }
 
@@ -71,16 +74,20 @@ func (e *Engine) limited(ctx context.Context, t task, workers int) (rego.ResultS
 	}
 	switch context.Cause(evalCtx) {
 	case errTimeLimit:
-		return nil, &exceededError{fmt.Sprintf("the time limit of one evaluation (%s)", e.limits.Timeout)}
+		return nil, &exceededError{errTimeLimit, fmt.Sprintf("the time limit of one evaluation (%s)", e.limits.Timeout)}
 	case errHeapLimit:
-		return nil, &exceededError{fmt.Sprintf("the heap share of one evaluation (%d MiB)", e.limits.HeapShare>>20)}
+		return nil, &exceededError{errHeapLimit, fmt.Sprintf("the heap share of one evaluation (%d MiB)", e.limits.HeapShare>>20)}
 	}
 	return rs, err
 }
 
-// heapObjects is the heap's bytes in objects, live or not yet swept.
-func heapObjects() uint64 {
-	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+// heapLive is the live heap as the last garbage collection marked it: memory an
+// evaluation holds on to, not the garbage it leaves (which the collector takes back, and
+// which would count against a large run however small its evaluations). A runaway
+// evaluation makes the heap grow, and so the collector run, and is seen at the next
+// collection.
+func heapLive() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(s)
 	return s[0].Value.Uint64()
 }
@@ -88,10 +95,10 @@ func heapObjects() uint64 {
 // heapPoll is how often the heap watchdog reads the heap.
 const heapPoll = 5 * time.Millisecond
 
-// watchHeap cancels with errHeapLimit once the heap has grown by more than share since
-// the call, until stop is called.
+// watchHeap cancels with errHeapLimit once the live heap has grown by more than share
+// since the call, until stop is called.
 func watchHeap(share uint64, cancel context.CancelCauseFunc) (stop func()) {
-	base := heapObjects()
+	base := heapLive()
 	done := make(chan struct{})
 	go func() {
 		tick := time.NewTicker(heapPoll)
@@ -101,7 +108,7 @@ func watchHeap(share uint64, cancel context.CancelCauseFunc) (stop func()) {
 			case <-done:
 				return
 			case <-tick.C:
-				if now := heapObjects(); now > base && now-base > share {
+				if now := heapLive(); now > base && now-base > share {
 					cancel(errHeapLimit)
 					return
 				}
