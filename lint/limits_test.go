@@ -2,6 +2,7 @@ package lint_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -171,4 +172,23 @@ func TestRunBudgets(t *testing.T) {
 		}
 		othersLinted(t, r)
 	}
+}
+
+// TestLimitInPlatformDefault lints a lone coredns-custom whose keys take the platform's
+// default Corefile past the token limit at its `import custom/*.server`: the finding
+// points into the default, which is no file of the run, and used to be dropped with the
+// default's own findings. It lands on the ConfigMap.
+func TestLimitInPlatformDefault(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: coredns-custom\n  namespace: kube-system\ndata:\n")
+	for i := range 3000 {
+		fmt.Fprintf(&b, "  k%d.server: |\n    k%d.example:53 {\n        forward . 10.0.0.1 %s\n    }\n", i, i, strings.Repeat("x ", 20))
+	}
+	root := dir(t, map[string]string{"coredns-custom.yaml": b.String()})
+	r := limitsRun(t, linter(t, nil), root)
+	f := r.has(t, "coredns-custom.yaml:2:7 dnslint/limit-exceeded")
+	if f.Severity != finding.Error || !strings.Contains(f.Message, "of the <aks default Corefile> this coredns-custom is composed with") {
+		t.Errorf("%s %s", f.Severity, f.Message)
+	}
+	othersLinted(t, r)
 }
