@@ -98,7 +98,16 @@ func (e *Engine) evalGroups(ctx context.Context, input *model.Input) ([]rego.Res
 		for _, name := range g.context() {
 			t, ok := whole[name]
 			if !ok && kept[name] != nil {
-				t, ok = ast.ArrayTerm(kept[name]...), true
+				elems := kept[name]
+				for j, el := range elems {
+					if el == nil { // its evaluation never started (past its limits)
+						var err error
+						if elems[j], err = conv.encode(fields.Field(index[name]).Index(j)); err != nil {
+							return nil, nil, err
+						}
+					}
+				}
+				t, ok = ast.ArrayTerm(elems...), true
 				whole[name] = t
 				delete(kept, name)
 			}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"runtime/metrics"
+	"slices"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -55,30 +56,31 @@ func (e *exceededError) Error() string { return e.what }
 // limited evaluates t within the limits; workers is how many evaluations run at once
 // (the heap is the process's: they share it). A stop by a limit is an *exceededError.
 func (e *Engine) limited(ctx context.Context, t task, workers int) (rego.ResultSet, error) {
+	if e.limits.Expired != nil && slices.ContainsFunc(t.positions(), e.limits.Expired) {
+		return nil, e.exceeded(errTimeLimit) // past its deadline before it starts
+	}
 	evalCtx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	timer := time.AfterFunc(e.limits.Timeout, func() { cancel(errTimeLimit) })
 	defer timer.Stop()
-	if e.limits.Expired != nil {
-		for _, p := range t.positions() {
-			if e.limits.Expired(p) {
-				cancel(errTimeLimit)
-			}
-		}
-	}
 	stop := watchHeap(e.limits.HeapShare*uint64(max(workers, 1)), cancel)
 	rs, err := t.eval(evalCtx)
 	stop()
 	if err == nil || ctx.Err() != nil {
 		return rs, err
 	}
-	switch context.Cause(evalCtx) {
-	case errTimeLimit:
-		return nil, &exceededError{errTimeLimit, fmt.Sprintf("the time limit of one evaluation (%s)", e.limits.Timeout)}
-	case errHeapLimit:
-		return nil, &exceededError{errHeapLimit, fmt.Sprintf("the heap share of one evaluation (%d MiB)", e.limits.HeapShare>>20)}
+	if cause := context.Cause(evalCtx); cause == errTimeLimit || cause == errHeapLimit {
+		return nil, e.exceeded(cause)
 	}
 	return rs, err
+}
+
+// exceeded says which limit an evaluation passed.
+func (e *Engine) exceeded(cause error) *exceededError {
+	if cause == errHeapLimit {
+		return &exceededError{cause, fmt.Sprintf("the heap share of one evaluation (%d MiB)", e.limits.HeapShare>>20)}
+	}
+	return &exceededError{cause, fmt.Sprintf("the time limit of one evaluation (%s)", e.limits.Timeout)}
 }
 
 // heapLive is the live heap as the last garbage collection marked it: memory an
