@@ -90,6 +90,13 @@ limited=$( { GOMEMLIMIT=256MiB /usr/bin/time -f '%M %e' "$out/dnslint" lint --fa
 	echo "Peak memory (maximum resident set size) linting $largest documents: **$((peak / 1024)) MiB**;"
 	echo "with \`GOMEMLIMIT=256MiB\`: $((${limited% *} / 1024)) MiB in ${limited#* } s."
 	echo
+	echo "## Hostile inputs"
+	echo
+	echo "bench/hostile.sh: a resolv.conf of 40,000 search domains, 20,000 coredns ConfigMaps in one"
+	echo "file, 1000 Corefiles that each import the same 1500 files (issue 10, items 6 and 7)."
+	echo
+	bench/hostile.sh "$out" "$out/dnslint"
+	echo
 	echo "## Go benchmarks"
 	echo
 	echo '```'

@@ -235,10 +235,10 @@ func deepBlock(n int) string {
 // stops at its token limit and says so.
 func TestHostileDeeplyNestedCorefile(t *testing.T) {
 	var chain strings.Builder
-	for i := range 9000 {
+	for i := range 9900 {
 		fmt.Fprintf(&chain, "(s%d) {\n  log\n  import s%d\n}\n", i, i+1)
 	}
-	chain.WriteString("(s9000) {\n  log\n}\n.:53 {\n  import s0\n}\n")
+	chain.WriteString("(s9900) {\n  log\n}\n.:53 {\n  import s0\n}\n")
 	root := dir(t, map[string]string{
 		"nested.corefile": ".:53 {\n    x " + strings.Repeat("{\n", 100_000) + strings.Repeat("}\n", 100_000) + "}\n",
 		"chain.corefile":  chain.String(),
@@ -248,9 +248,9 @@ func TestHostileDeeplyNestedCorefile(t *testing.T) {
 		"flat.corefile":   ".:53 {\n" + strings.Repeat("    log\n", 400_000) + "}\n",
 	})
 	r := lintRun(t, linter(t, nil), &source.Walker{}, root)
-	for _, want := range []string{"nested.corefile:1:1", "chain.corefile:1:1", "flat.corefile:1:1", "fanout.corefile:155:5"} {
+	for _, want := range []string{"nested.corefile:1:1", "chain.corefile:24507:3", "flat.corefile:1:1", "fanout.corefile:119:5"} {
 		f := r.has(t, want+" dnslint/limit-exceeded")
-		if f.Severity != finding.Warning || !strings.Contains(f.Message, "more than dnslint's limit of 16384") && !strings.Contains(f.Message, "more than 16384 tokens") {
+		if f.Severity != finding.Error || !strings.Contains(f.Message, "more than 65536 tokens") {
 			t.Errorf("%s: %s %s", want, f.Severity, f.Message)
 		}
 	}

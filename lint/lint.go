@@ -32,6 +32,15 @@ type Options struct {
 	// MaxFileSize is the largest file a Corefile may import (source.DefaultMaxSize when
 	// zero); the CLI passes its --max-file-size, the limit of the files it walks.
 	MaxFileSize int64
+	// Budget bounds what one Lint may spend, across all its files (zero fields: the
+	// defaults). The deadline of a Lint is its context's.
+	Budget Budget
+	// EvalLimits bound each evaluation of the rules: its time and heap share, and for
+	// tests an injected expired deadline (zero fields: the engine's defaults).
+	EvalLimits engine.Limits
+	// StrictLimits keeps dnslint/limit-exceeded enabled and an error whatever the
+	// configuration says: the admission webhook admits nothing it did not lint.
+	StrictLimits bool
 	// WholeInput evaluates every rule over the whole input at once, as if no rule declared
 	// METADATA custom.each: the tests compare the chunked evaluation with it.
 	WholeInput bool
@@ -43,6 +52,18 @@ type Options struct {
 	// rules that can fire on its input (see compile.go): a one-shot run starts faster.
 	// A Linter that serves many inputs (the webhook) compiles all at once.
 	CompileAll bool
+}
+
+// Budget bounds one Lint call; each zero field takes its default. Past a budget, the
+// file or element where it was passed gets a dnslint/limit-exceeded error and the rest
+// of the run is linted.
+type Budget struct {
+	// Tokens are the words and braces of all Corefiles with their imports
+	// (corefile.DefaultRunTokens); ImportedFiles the files they import, each import
+	// counted (corefile.DefaultRunImports); ImportedBytes the bytes of those files
+	// (corefile.DefaultRunImportBytes).
+	Tokens, ImportedFiles int
+	ImportedBytes         int64
 }
 
 // Linter lints inputs with a fixed set of enabled rules.
@@ -87,8 +108,15 @@ func New(ctx context.Context, opts Options) (*Linter, error) {
 		}
 		conf["kubernetes_version"] = k
 	}
+	if opts.StrictLimits {
+		delete(sel.Severity, LimitExceeded)
+		if !slices.Contains(sel.Enabled, LimitExceeded) {
+			sel.Enabled = append(sel.Enabled, LimitExceeded)
+			slices.Sort(sel.Enabled)
+		}
+	}
 	l := &Linter{opts: opts, catalog: cat, sel: sel, platform: cfg.Platform}
-	l.engines.opts = engine.Options{Enabled: sel.Enabled, Params: sel.Params, Config: conf, Whole: opts.WholeInput, ChunkSize: opts.ChunkSize}
+	l.engines.opts = engine.Options{Enabled: sel.Enabled, Params: sel.Params, Config: conf, Whole: opts.WholeInput, ChunkSize: opts.ChunkSize, Limits: opts.EvalLimits}
 	if opts.CompileAll || cat.HasUserPolicies() {
 		if l.engines.all, err = cat.Compile(ctx, l.engines.opts); err != nil {
 			return nil, err

@@ -10,6 +10,7 @@ import (
 
 	"github.com/dnslint/dnslint/lint/compose"
 	"github.com/dnslint/dnslint/lint/model"
+	"github.com/dnslint/dnslint/lint/parse/corefile"
 	"github.com/dnslint/dnslint/lint/parse/kube"
 	"github.com/dnslint/dnslint/lint/parse/resolvconf"
 	"github.com/dnslint/dnslint/lint/source"
@@ -22,15 +23,15 @@ import (
 // Imports are read only inside the files' roots (see source.File), up to
 // source.DefaultMaxSize each.
 func Model(files []*source.File, platform string) (*model.Input, map[string][]byte, error) {
-	in, sources, _, err := buildModel(context.Background(), files, platform, source.DefaultMaxSize)
+	in, sources, _, err := buildModel(context.Background(), files, platform, source.DefaultMaxSize, Budget{})
 	return in, sources, err
 }
 
-// buildModel is Model within ctx and with a size limit: it stops between files and
+// buildModel is Model within ctx, with a size limit and the run's budget: it stops between files and
 // before composing once ctx ends (a webhook review's deadline covers parsing and
 // composition too). It also returns which sources only an import brought in (no file of
 // the run).
-func buildModel(ctx context.Context, files []*source.File, platform string, maxSize int64) (*model.Input, map[string][]byte, map[string]bool, error) {
+func buildModel(ctx context.Context, files []*source.File, platform string, maxSize int64, budget Budget) (*model.Input, map[string][]byte, map[string]bool, error) {
 	if maxSize <= 0 {
 		maxSize = source.DefaultMaxSize
 	}
@@ -59,6 +60,7 @@ func buildModel(ctx context.Context, files []*source.File, platform string, maxS
 		p.mergeInto(in, &comp)
 	}
 	comp.Platform, comp.Disk, comp.Workloads = platform, run, in.Workloads
+	comp.Budget = corefile.NewBudget(budget.Tokens, budget.ImportedFiles, budget.ImportedBytes)
 	out, err := compose.Compose(comp)
 	if err != nil {
 		return nil, nil, nil, err

@@ -7,6 +7,7 @@ import (
 	"regexp"
 
 	"github.com/dnslint/dnslint/lint/config"
+	"github.com/dnslint/dnslint/lint/engine"
 	"github.com/dnslint/dnslint/lint/finding"
 	"github.com/dnslint/dnslint/lint/source"
 	"github.com/dnslint/dnslint/lint/suppress"
@@ -26,10 +27,14 @@ type Result struct {
 // UnusedSuppression is the rule that reports dnslint:ignore comments that silence nothing.
 const UnusedSuppression = "dnslint/unused-suppression"
 
+// LimitExceeded is the rule that reports what dnslint did not lint because it passed a
+// limit or a budget (the engine reports evaluations past theirs under the same id).
+const LimitExceeded = engine.LimitExceeded
+
 // Lint lints files that belong together (one run): ConfigMaps in different files are
 // composed with each other.
 func (l *Linter) Lint(ctx context.Context, files []*source.File) (*Result, error) {
-	in, sources, imported, err := buildModel(ctx, files, l.platform, l.opts.MaxFileSize)
+	in, sources, imported, err := buildModel(ctx, files, l.platform, l.opts.MaxFileSize, l.opts.Budget)
 	if err != nil {
 		return nil, err
 	}
@@ -58,8 +63,8 @@ func (l *Linter) filter(found []finding.Finding, sources map[string][]byte) []fi
 	}
 	out := make([]finding.Finding, 0, len(found))
 	for _, f := range found {
-		if _, ok := sources[f.Pos.File]; !ok {
-			continue
+		if _, ok := sources[f.Pos.File]; !ok && f.RuleID != LimitExceeded {
+			continue // a limit is never dropped: it failed closed on something
 		}
 		if s, ok := l.sel.Severity[f.RuleID]; ok {
 			f.Severity = s

@@ -143,6 +143,7 @@ func runWebhook(cmd *cobra.Command, f *webhookFlags) error {
 		Config: cfg, Enable: f.enable, Disable: f.disable, Policies: f.policies,
 		CoreDNSVersion: f.corednsVersion, KubernetesVersion: f.kubernetesVersion,
 		IgnoreSuppressions: !f.honorSuppressions, CompileAll: true, // before the first review
+		StrictLimits: true, // admit nothing that was not linted
 	})
 	if err != nil {
 		return err

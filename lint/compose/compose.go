@@ -43,6 +43,9 @@ type Input struct {
 	Workloads []*model.Workload
 	// Platform picks the default Corefile that imports a coredns-custom linted alone.
 	Platform string
+	// Budget is what all Corefiles of the run may spend, their imports included (nil:
+	// only the per-Corefile limits).
+	Budget *corefile.Budget
 }
 
 // Output is the composed view.
@@ -53,11 +56,13 @@ type Output struct {
 	// one: its Corefile is among Corefiles.
 	Customs []*model.Custom
 	Errors  []*model.ParseError
+
+	budget *corefile.Budget
 }
 
 // Compose parses every Corefile with its imports resolved.
 func Compose(in Input) (*Output, error) {
-	out := &Output{}
+	out := &Output{budget: in.Budget}
 	for _, t := range in.Plain {
 		out.add(t, corefile.DiskFS{Files: in.Disk}, nil, "")
 	}
@@ -96,7 +101,7 @@ func Compose(in Input) (*Output, error) {
 // add parses one Corefile text, recording a parse error instead of the Corefile when
 // CoreDNS would reject it.
 func (o *Output) add(t *source.Text, fs corefile.FS, obj *model.Object, key string) *model.Corefile {
-	res, err := corefile.Parse(t, fs)
+	res, err := corefile.ParseWithin(t, fs, o.budget)
 	var perr *corefile.Error
 	var lerr *corefile.LimitError
 	switch {
@@ -110,7 +115,7 @@ func (o *Output) add(t *source.Text, fs corefile.FS, obj *model.Object, key stri
 		o.Errors = append(o.Errors, &model.ParseError{Format: "corefile", Message: err.Error(), Pos: t.Pos(1, 1, 1, 1)})
 		return nil
 	}
-	cf := &model.Corefile{File: t.File, Object: obj, Key: key, ServerBlocks: res.Blocks, Imports: res.Imports}
+	cf := &model.Corefile{File: t.File, Object: obj, Key: key, ServerBlocks: res.Blocks, Imports: res.Imports, Tokens: res.Tokens}
 	if cf.ServerBlocks == nil {
 		cf.ServerBlocks = []*model.ServerBlock{}
 	}
@@ -166,7 +171,9 @@ func markImports(cf *model.Corefile, c *customMap) {
 }
 
 // composeWithPlatform composes a coredns-custom ConfigMap with the platform's default
-// Corefile. Findings in the default itself point at no user file and are dropped later.
+// Corefile. Findings in the default itself point at no user file and are dropped later;
+// so an error of the composition that points into the default (a limit passed at its
+// `import custom/*`, because of what the keys bring in) is moved to the ConfigMap.
 func (o *Output) composeWithPlatform(c *customMap, platform string) (*model.Partner, error) {
 	if platform == "" || platform == "generic" {
 		platform = "aks"
@@ -178,9 +185,16 @@ func (o *Output) composeWithPlatform(c *customMap, platform string) (*model.Part
 	t := &source.Text{File: "<" + platform + " default Corefile>", Name: "/etc/coredns/Corefile", Body: body}
 	fs, paired := customFS([]*customMap{c}, "")
 	obj := model.Object{Kind: "ConfigMap", Name: "coredns", Namespace: "kube-system"}
+	errs := len(o.Errors)
 	if cf := o.add(t, fs, &obj, "Corefile"); cf != nil {
 		markImports(cf, c)
 		markReads(cf, paired)
+	}
+	for _, e := range o.Errors[errs:] {
+		if e.Pos.File == t.File {
+			e.Message = fmt.Sprintf("%s (line %d of the %s this coredns-custom is composed with)", e.Message, e.Pos.Line, t.File)
+			e.Pos = c.Custom.Object.Pos
+		}
 	}
 	return &model.Partner{Source: "platform", Object: obj, Key: "Corefile", File: t.File, Imports: true}, nil
 }

@@ -17,7 +17,8 @@ import (
 	"github.com/dnslint/dnslint/lint/model"
 )
 
-// DefaultTimeout bounds one evaluation, so that a policy cannot run forever.
+// DefaultTimeout bounds one evaluation (a chunk, an element, or the whole input for
+// the rules that read it all), so that a policy cannot run forever; see limits.go.
 const DefaultTimeout = 30 * time.Second
 
 // Options choose what a compiled Engine evaluates.
@@ -28,8 +29,9 @@ type Options struct {
 	Params map[string]map[string]any
 	// Config is data.dnslint.config: coredns_version, kubernetes_version, plugins, ….
 	Config map[string]any
-	// Timeout bounds one evaluation (DefaultTimeout when zero).
-	Timeout time.Duration
+	// Limits bound each evaluation (limits.go); the run as a whole is bounded by the
+	// context given to Eval.
+	Limits Limits
 	// Whole evaluates every rule over the whole input, ignoring `each`: what the tests
 	// compare the chunked evaluation with.
 	Whole bool
@@ -45,7 +47,7 @@ type Options struct {
 type Engine struct {
 	catalog *Catalog
 	groups  []group
-	timeout time.Duration
+	limits  Limits
 	chunk   int
 	perRule int
 }
@@ -100,17 +102,20 @@ func (c *Catalog) Compile(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	doc["params"], doc["config"] = params, opts.Config
 	store := inmem.NewFromObject(map[string]any{"dnslint": doc})
-	e := &Engine{catalog: c, timeout: opts.Timeout, chunk: cmp.Or(opts.ChunkSize, DefaultChunkSize),
+	e := &Engine{catalog: c, limits: opts.Limits, chunk: cmp.Or(opts.ChunkSize, DefaultChunkSize),
 		perRule: cmp.Or(opts.MaxFindingsPerRule, DefaultMaxFindingsPerRule)}
-	if e.timeout == 0 {
-		e.timeout = DefaultTimeout
+	e.limits.Timeout = cmp.Or(e.limits.Timeout, DefaultTimeout)
+	e.limits.HeapShare = cmp.Or(e.limits.HeapShare, DefaultHeapShare)
+	rules := map[string][]string{}
+	for _, id := range opts.Enabled {
+		rules[eachOf(id)] = append(rules[eachOf(id)], id)
 	}
 	for _, each := range names {
 		pq, err := rego.New(rego.Query(groupQuery(each)), rego.Compiler(compiler), rego.Store(store)).PrepareForEval(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("policy: %w", err)
 		}
-		e.groups = append(e.groups, group{each: each, reads: readsOf(compiler, each), query: pq})
+		e.groups = append(e.groups, group{each: each, rules: rules[each], reads: readsOf(compiler, each), query: pq})
 	}
 	return e, nil
 }
@@ -125,18 +130,16 @@ type reported struct {
 
 // Eval runs every compiled rule over input. Findings carry the rule's catalog severity;
 // a finding that several chunks report (one about another collection than the chunked
-// one) is kept once, as a Rego set would.
+// one) is kept once, as a Rego set would. An element whose evaluation passes its limits
+// is a dnslint/limit-exceeded finding; past ctx's deadline, Eval fails.
 func (e *Engine) Eval(ctx context.Context, input *model.Input) ([]finding.Finding, error) {
-	ctx, cancel := context.WithTimeout(ctx, e.timeout)
-	defer cancel()
-	results, err := e.evalGroups(ctx, input)
-	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return nil, fmt.Errorf("rule evaluation exceeded %s", e.timeout)
+	results, out, err := e.evalGroups(ctx, input)
+	if errors.Is(err, context.DeadlineExceeded) {
+		return nil, fmt.Errorf("rule evaluation exceeded the run's deadline: %w", err)
 	}
 	if err != nil {
 		return nil, err
 	}
-	var out []finding.Finding
 	seen := map[string]bool{}
 	for _, rs := range results {
 		for _, r := range rs {

@@ -57,8 +57,17 @@ func Present(input *model.Input) []string {
 // that see the whole input.
 type group struct {
 	each  string
+	rules []string // the ids of its rules
 	reads []string // the input collections its rules read (readsOf)
 	query rego.PreparedEvalQuery
+}
+
+// ruleList names the group's rules in a message.
+func (g group) ruleList() string {
+	if len(g.rules) > 4 {
+		return fmt.Sprintf("%s and %d more", strings.Join(g.rules[:4], ", "), len(g.rules)-4)
+	}
+	return strings.Join(g.rules, ", ")
 }
 
 // groupModules writes one Rego module per group, collecting the group's findings as

@@ -15,6 +15,9 @@ type Corefile struct {
 	// CustomReads are the plugin arguments that name a file in the directory where the
 	// coredns-custom ConfigMap of this Corefile is mounted (`file /etc/coredns/custom/db.x`).
 	CustomReads []*CustomRead `json:"custom_reads"`
+	// Tokens counts the Corefile's words and braces, imports and snippets expanded: what
+	// the rules' work on it grows with (not part of the rules' input).
+	Tokens int `json:"-"`
 }
 
 // CustomRead is a plugin argument naming a file of the mounted coredns-custom ConfigMap.
@@ -32,6 +35,10 @@ type CustomRead struct {
 	Via    []string `json:"via"`
 	Pos    Pos      `json:"pos"`
 }
+
+// Weight is what evaluating the Corefile costs, relative to other elements (the engine
+// fills its chunks by it).
+func (c *Corefile) Weight() int { return c.Tokens }
 
 // ServerBlock is `KEYS { DIRECTIVES }`.
 type ServerBlock struct {

@@ -68,7 +68,14 @@ musl_honours(name) if name in facts.musl_options
 
 # crossing is the index of the first entry of a search list with which `start` characters,
 # the entries and the spaces between them exceed max characters; undefined when they fit.
-crossing(list, start, max) := min({i |
-	some i, _ in list
-	start + count(concat(" ", array.slice(list, 0, i + 1))) > max
-})
+# In linear time (a resolv.conf may hold tens of thousands of entries): in the entries
+# joined by spaces, the character at offset max - start lies in the crossing entry, or in
+# the space after the last entry that fits; the spaces before it count the entries
+# before. Spaces inside an entry are counted as other characters.
+crossing(list, start, max) := 0 if {
+	count(list) > 0
+	start > max
+} else := count(indexof_n(substring(joined, 0, (max - start) + 1), " ")) if {
+	joined := concat(" ", [replace(s, " ", "_") | some s in list])
+	count(joined) > max - start
+}

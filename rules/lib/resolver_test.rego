@@ -31,6 +31,10 @@ test_crossing if {
 	resolver.crossing(["aaaa", "bbbb", "cccc"], 0, 8) == 1
 	resolver.crossing(["aaaa", "bbbb", "cccc"], 6, 9) == 0
 	not resolver.crossing(["aaaa", "bbbb"], 0, 9)
+	resolver.crossing(["aaaa", "bbbb"], 10, 9) == 0
+	resolver.crossing(["a b", "cc", "dd"], 0, 5) == 1
+	resolver.crossing(["a", "b", "c", "d"], 0, 4) == 2
+	not resolver.crossing([], 0, 4)
 }
 
 test_misspelt_option_by_edit_distance if {

@@ -64,6 +64,9 @@ func (p *parser) doImport() error {
 	if n := p.toks.len() - 2 + len(imported); n > maxTokens {
 		return &LimitError{Msg: fmt.Sprintf("with its imports this Corefile has more than %d tokens, dnslint's limit (this import brings in %d)", maxTokens, len(imported)), Pos: imp.pos}
 	}
+	if err := p.budget.spendTokens(len(imported), imp.pos); err != nil {
+		return err
+	}
 	p.toks.splice(p.cursor-1, p.cursor+1, imported)
 	p.cursor--
 	return nil
@@ -100,18 +103,23 @@ func (p *parser) importFiles(imp *slot, pattern string, patternPos model.Pos, re
 	if len(matches) == 0 && !isGlob && known {
 		return nil, p.errf("File to import not found: %s", pattern)
 	}
+	if err := p.budget.spendFiles(len(matches), imp.pos); err != nil {
+		return nil, err
+	}
 	var toks []slot
 	for _, m := range matches {
 		if imp.via.contains(m) || m == p.text.Name {
 			return nil, p.errf("import cycle: %s imports itself through %s", p.show(m), p.showAll(imp.via.push(m).slice()))
 		}
-		lexed, name, err := p.open(m)
+		lexed, name, err := p.open(m, imp.pos)
 		reason := unreadReason(err)
 		var lexErr lexError
 		switch {
 		case reason != "":
 		case errors.Is(err, ErrIsDir):
 			return nil, p.errf("Could not import %s: is a directory", p.show(m))
+		case errors.As(err, new(*LimitError)):
+			return nil, err
 		case errors.As(err, &lexErr) && errors.Is(lexErr.err, errTooManyTokens):
 			return nil, &LimitError{Msg: fmt.Sprintf("%s has more than %d tokens, dnslint's limit", p.show(m), maxTokens), Pos: imp.pos}
 		case errors.As(err, &lexErr):
@@ -163,14 +171,20 @@ type opened struct {
 	err  error
 }
 
-// open reads and lexes an imported file, once per parse however often it is imported.
-func (p *parser) open(name string) ([]slot, string, error) {
+// open reads and lexes an imported file, once per parse however often it is imported,
+// and charges its bytes to the run's budget (a budget already spent is an error at the
+// import, at, before the file is read).
+func (p *parser) open(name string, at model.Pos) ([]slot, string, error) {
 	if o, ok := p.opened[name]; ok {
 		return o.toks, o.name, o.err
+	}
+	if err := p.budget.canRead(at); err != nil {
+		return nil, "", err
 	}
 	var o opened
 	t, err := p.fs.Open(name)
 	if err == nil {
+		p.budget.spendBytes(len(t.Body))
 		o.name = t.Name
 		if o.toks, err = lex(t); err != nil {
 			err = lexError{err}

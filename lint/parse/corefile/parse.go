@@ -15,11 +15,13 @@ import (
 // expansions; a lint run stops far earlier on files, where each expansion reads a file.
 // maxTokens bounds the tokens of a Corefile with its imports, which caddy does not: ten
 // thousand expansions of a large snippet would need gigabytes, and the rules' time grows
-// with every line. Real Corefiles have a few hundred tokens.
+// with every line. Real Corefiles have a few hundred tokens; the largest real ones hold
+// a hosts list of some ten thousand entries (20,000 tokens) or a coredns-custom of a few
+// hundred keys. Budgets across the Corefiles of a run are in budget.go.
 const (
 	maxSnippetExpansions = 10000
 	maxFileExpansions    = 1000
-	maxTokens            = 1 << 14
+	maxTokens            = 1 << 16
 )
 
 // LimitError is a Corefile past one of dnslint's limits (not CoreDNS's): dnslint does not
@@ -44,10 +46,16 @@ func (e *Error) Error() string { return e.Msg }
 type Result struct {
 	Blocks  []*model.ServerBlock
 	Imports []*model.Import
+	// Tokens counts the words and braces, imports and snippets expanded.
+	Tokens int
 }
 
 // Parse parses a Corefile text, resolving imports through fs (nil: imports of files fail).
-func Parse(t *source.Text, fs FS) (*Result, error) {
+func Parse(t *source.Text, fs FS) (*Result, error) { return ParseWithin(t, fs, nil) }
+
+// ParseWithin is Parse charging the Corefile, its imports included, to a run's budget
+// (nil: only the per-Corefile limits).
+func ParseWithin(t *source.Text, fs FS, budget *Budget) (*Result, error) {
 	toks, err := lex(t)
 	if errors.Is(err, errTooManyTokens) || err == nil && len(toks) > maxTokens {
 		return nil, &LimitError{Msg: fmt.Sprintf("this Corefile has more than %d tokens, dnslint's limit", maxTokens), Pos: t.Pos(1, 1, 1, 1)}
@@ -55,8 +63,11 @@ func Parse(t *source.Text, fs FS) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := budget.spendTokens(len(toks), t.Pos(1, 1, 1, 1)); err != nil {
+		return nil, err
+	}
 	slices.Reverse(toks)
-	p := &parser{toks: stream{back: toks}, cursor: -1, fs: fs, name: t.Name, text: t}
+	p := &parser{toks: stream{back: toks}, cursor: -1, fs: fs, name: t.Name, text: t, budget: budget}
 	return p.parseAll()
 }
 
@@ -70,6 +81,7 @@ type parser struct {
 	snippetN int
 	fileN    int
 	opened   map[string]opened
+	budget   *Budget
 	eof      bool
 	block    *model.ServerBlock
 	result   Result
@@ -180,6 +192,7 @@ func (p *parser) parseAll() (*Result, error) {
 			p.result.Blocks = append(p.result.Blocks, p.block)
 		}
 	}
+	p.result.Tokens = p.toks.len()
 	return &p.result, nil
 }
 
