@@ -12,6 +12,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/dnslint/dnslint/lint/kubeapi"
+	"github.com/dnslint/dnslint/lint/parse/corefile"
 )
 
 // A review's budget. The API server waits TimeoutSeconds for an answer, then applies the
@@ -38,8 +39,9 @@ const (
 	// within its 1 MiB ConfigMap limit, and each costs a Corefile parse and evaluation.
 	DefaultMaxKeys = 256
 	// DefaultMaxTokens bounds the Corefile tokens in one ConfigMap's data (words outside
-	// comments): dnslint's limit for one Corefile with its imports.
-	DefaultMaxTokens = 1 << 14
+	// comments): dnslint's limit for one Corefile with its imports, so that what the CLI
+	// lints (a hosts block of 10,000 entries) the webhook reviews too.
+	DefaultMaxTokens = corefile.MaxTokens
 	// DefaultHeapShare is the share of the memory limit that the live heap may reach: Go's
 	// collector lets the heap grow to twice the live heap (GOGC=100) before collecting.
 	DefaultHeapShare = 0.5

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -169,4 +170,25 @@ func TestHeapGrowthEndsReviewAndAnswersAtOnce(t *testing.T) {
 	ts := startServer(t, Options{Linter: l, Live: live(), MemoryLimit: 256 << 20, MaxInFlight: 2, LintTimeout: time.Hour,
 		liveHeap: heap.Load})
 	mustDeny(t, ts, reviewBody(t, admissionv1.Create, goodCustom, "", false), "grew the webhook's live heap by 70 MiB, past one review's share (64 MiB")
+}
+
+// The default budget fits real configurations, as the CLI's limits do: a coredns-custom
+// whose hosts block lists 10,000 entries (about 20,000 tokens) is reviewed, not denied at
+// the token budget.
+func TestRealHostsListFitsTheBudget(t *testing.T) {
+	ts := startServer(t, Options{Linter: linter(t), Live: live()})
+	var b strings.Builder
+	b.WriteString("hosts.override: |\n  hosts {\n")
+	for i := range 10000 {
+		fmt.Fprintf(&b, "    10.%d.%d.%d host%d.corp.example\n", i>>16&255, i>>8&255, i&255, i)
+	}
+	b.WriteString("    fallthrough\n  }\n")
+	obj := "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: coredns-custom, namespace: kube-system}\ndata:\n  " + strings.ReplaceAll(b.String(), "\n", "\n  ")
+	code, review, raw := post(t, ts, reviewBody(t, admissionv1.Create, obj, "", false))
+	if review == nil {
+		t.Fatalf("HTTP %d, not an AdmissionReview: %.300s", code, raw)
+	}
+	if r := review.Response; r.Result != nil && strings.Contains(r.Result.Message, "budget") {
+		t.Fatalf("a 10,000-entry hosts list hit a budget: %s", r.Result.Message)
+	}
 }

@@ -8,7 +8,7 @@ import (
 )
 
 // Budgets of a whole run, shared by every Corefile it parses: the per-Corefile limit
-// (maxTokens) bounds one Corefile, these bound many. A thousand Corefiles that each
+// (MaxTokens) bounds one Corefile, these bound many. A thousand Corefiles that each
 // import the same thousand files stay within every per-Corefile limit and would still
 // cost a lint run minutes and gigabytes.
 const (
@@ -29,7 +29,7 @@ type Budget struct {
 	mu                  sync.Mutex
 	tokens, files       int
 	bytes               int64
-	maxTokens, maxFiles int
+	MaxTokens, maxFiles int
 	maxBytes            int64
 }
 
@@ -44,7 +44,7 @@ func NewBudget(tokens, files int, bytes int64) *Budget {
 	if bytes <= 0 {
 		bytes = DefaultRunImportBytes
 	}
-	return &Budget{tokens: tokens, files: files, bytes: bytes, maxTokens: tokens, maxFiles: files, maxBytes: bytes}
+	return &Budget{tokens: tokens, files: files, bytes: bytes, MaxTokens: tokens, maxFiles: files, maxBytes: bytes}
 }
 
 // spendTokens takes n tokens, or none and an error when fewer are left.
@@ -55,7 +55,7 @@ func (b *Budget) spendTokens(n int, pos model.Pos) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if n > b.tokens {
-		return &LimitError{Msg: fmt.Sprintf("the run's budget of %d tokens across all Corefiles and their imports is spent", b.maxTokens), Pos: pos}
+		return &LimitError{Msg: fmt.Sprintf("the run's budget of %d tokens across all Corefiles and their imports is spent", b.MaxTokens), Pos: pos}
 	}
 	b.tokens -= n
 	return nil

@@ -61,8 +61,8 @@ func (p *parser) doImport() error {
 		}
 		imported = toks
 	}
-	if n := p.toks.len() - 2 + len(imported); n > maxTokens {
-		return &LimitError{Msg: fmt.Sprintf("with its imports this Corefile has more than %d tokens, dnslint's limit (this import brings in %d)", maxTokens, len(imported)), Pos: imp.pos}
+	if n := p.toks.len() - 2 + len(imported); n > MaxTokens {
+		return &LimitError{Msg: fmt.Sprintf("with its imports this Corefile has more than %d tokens, dnslint's limit (this import brings in %d)", MaxTokens, len(imported)), Pos: imp.pos}
 	}
 	if err := p.budget.spendTokens(len(imported), imp.pos); err != nil {
 		return err
@@ -121,7 +121,7 @@ func (p *parser) importFiles(imp *slot, pattern string, patternPos model.Pos, re
 		case errors.As(err, new(*LimitError)):
 			return nil, err
 		case errors.As(err, &lexErr) && errors.Is(lexErr.err, errTooManyTokens):
-			return nil, &LimitError{Msg: fmt.Sprintf("%s has more than %d tokens, dnslint's limit", p.show(m), maxTokens), Pos: imp.pos}
+			return nil, &LimitError{Msg: fmt.Sprintf("%s has more than %d tokens, dnslint's limit", p.show(m), MaxTokens), Pos: imp.pos}
 		case errors.As(err, &lexErr):
 			return nil, lexErr.err
 		case err != nil:

@@ -33,14 +33,14 @@ type slot struct {
 	via *chain
 }
 
-// errTooManyTokens is a text of more than maxTokens tokens, found before lexing it all.
-var errTooManyTokens = fmt.Errorf("more than %d tokens", maxTokens)
+// errTooManyTokens is a text of more than MaxTokens tokens, found before lexing it all.
+var errTooManyTokens = fmt.Errorf("more than %d tokens", MaxTokens)
 
 // lex tokenizes a text with caddy's lexer and places every token. A text of more than
-// maxTokens tokens is refused before caddy lexes it (a 5 MiB file can hold millions).
+// MaxTokens tokens is refused before caddy lexes it (a 5 MiB file can hold millions).
 func lex(t *source.Text) ([]slot, error) {
-	spans := scan(t.Body, maxTokens+1)
-	if len(spans) > maxTokens+1 {
+	spans := scan(t.Body, MaxTokens+1)
+	if len(spans) > MaxTokens+1 {
 		return nil, errTooManyTokens
 	}
 	d := caddyfile.NewDispenser(t.Name, bytes.NewReader(t.Body))

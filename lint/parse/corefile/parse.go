@@ -13,7 +13,7 @@ import (
 
 // Limits on import expansion. CoreDNS (caddy) allows 10000 snippet and 100000 file
 // expansions; a lint run stops far earlier on files, where each expansion reads a file.
-// maxTokens bounds the tokens of a Corefile with its imports, which caddy does not: ten
+// MaxTokens bounds the tokens of a Corefile with its imports, which caddy does not: ten
 // thousand expansions of a large snippet would need gigabytes, and the rules' time grows
 // with every line. Real Corefiles have a few hundred tokens; the largest real ones hold
 // a hosts list of some ten thousand entries (20,000 tokens) or a coredns-custom of a few
@@ -21,8 +21,11 @@ import (
 const (
 	maxSnippetExpansions = 10000
 	maxFileExpansions    = 1000
-	maxTokens            = 1 << 16
 )
+
+// MaxTokens bounds the tokens of one Corefile with its imports and snippets; the
+// admission webhook holds a reviewed ConfigMap to the same number.
+const MaxTokens = 1 << 16
 
 // LimitError is a Corefile past one of dnslint's limits (not CoreDNS's): dnslint does not
 // lint it. Msg says which limit, Pos where it was passed.
@@ -57,8 +60,8 @@ func Parse(t *source.Text, fs FS) (*Result, error) { return ParseWithin(t, fs, n
 // (nil: only the per-Corefile limits).
 func ParseWithin(t *source.Text, fs FS, budget *Budget) (*Result, error) {
 	toks, err := lex(t)
-	if errors.Is(err, errTooManyTokens) || err == nil && len(toks) > maxTokens {
-		return nil, &LimitError{Msg: fmt.Sprintf("this Corefile has more than %d tokens, dnslint's limit", maxTokens), Pos: t.Pos(1, 1, 1, 1)}
+	if errors.Is(err, errTooManyTokens) || err == nil && len(toks) > MaxTokens {
+		return nil, &LimitError{Msg: fmt.Sprintf("this Corefile has more than %d tokens, dnslint's limit", MaxTokens), Pos: t.Pos(1, 1, 1, 1)}
 	}
 	if err != nil {
 		return nil, err
