@@ -145,17 +145,20 @@ func policyOutputRawControl(out []byte) (string, bool) {
 }
 
 // Issue 10, item 10: text output wrote raw ESC/OSC sequences and control characters
-// from the input to the terminal. A Corefile (in its name, its tokens) and a
-// coredns-custom ConfigMap (in a key) hold them; every finding quotes them.
+// from the input to the terminal. A Corefile holds them in its name (its findings quote
+// the path), a coredns-custom ConfigMap in a key written with YAML escapes (its finding
+// quotes the key), and a Corefile in its text, which is refused as binary by content
+// (the input error on stderr names it).
 func TestTextOutputWritesNoControlCharacters(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
-		"evil" + policyOutputHostile + ".corefile": ".:53 {\n    evil" + policyOutputHostile + " 1\n    forward . 10.0.0.53 " + policyOutputHostile + "\n}\n",
+		"evil" + policyOutputHostile + ".corefile": ".:53 {\n    forward . 10.0.0.53\n}\n",
+		"tokens.corefile": ".:53 {\n    evil" + policyOutputHostile + " 1\n    forward . 10.0.0.53 " + policyOutputHostile + "\n}\n",
 		"custom.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: coredns-custom\n  namespace: kube-system\ndata:\n" +
 			`  "evil\e]0;pwned\a\e[2J\u202e": |` + "\n    log\n",
 	})
 	r := run(t, dir, nil, "lint", ".")
-	if r.exit != 1 || len(r.stdout) == 0 {
+	if r.exit != 2 || len(r.stdout) == 0 || !bytes.Contains(r.stderr, []byte("tokens.corefile: binary file")) {
 		t.Fatalf("exit %d, stdout %q, stderr %q", r.exit, r.stdout, r.stderr)
 	}
 	for name, out := range map[string][]byte{"stdout": r.stdout, "stderr": r.stderr} {

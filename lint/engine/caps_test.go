@@ -144,3 +144,21 @@ func withLines(policy, lines string) string {
 		`a.text == data.dnslint.params["acme/no-google"].banned
 	`+lines, 1)
 }
+
+// Only user policies are cut: a built-in rule reports a bounded number of findings per
+// element, and a repository with more elements than the cap gets every finding.
+func TestPerRuleCapSparesBuiltinRules(t *testing.T) {
+	var fs []finding.Finding
+	for i := range 5 {
+		fs = append(fs, finding.Finding{RuleID: "cache/missing", Pos: model.Pos{File: "a.yaml", Line: i + 1}},
+			finding.Finding{RuleID: "acme/x", Pos: model.Pos{File: "a.yaml", Line: i + 1}})
+	}
+	got := capPerRule(fs, 2, func(id string) bool { return id == "acme/x" })
+	n := map[string]int{}
+	for _, f := range got {
+		n[f.RuleID]++
+	}
+	if n["cache/missing"] != 5 || n["acme/x"] != 3 {
+		t.Fatalf("kept %v, want every cache/missing and 2+1 of acme/x", n)
+	}
+}

@@ -159,7 +159,14 @@ func (e *Engine) Eval(ctx context.Context, input *model.Input) ([]finding.Findin
 			}
 		}
 	}
-	return capPerRule(out, e.perRule), nil
+	return capPerRule(out, e.perRule, e.userRule), nil
+}
+
+// userRule tells whether id is a rule of a user policy (--policy), whose findings per run
+// are capped.
+func (e *Engine) userRule(id string) bool {
+	r, ok := e.catalog.Rule(id)
+	return ok && !r.Builtin
 }
 
 // decode reads a reported finding; key identifies it among the run's findings.

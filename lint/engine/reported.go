@@ -9,10 +9,12 @@ import (
 
 // What one run reports is bounded as well, so that a policy (or a hostile input that
 // makes a rule fire everywhere) cannot fill a CI log or a SARIF upload: a message is cut
-// at MaxMessageBytes, a finding keeps MaxRelated related locations, and a rule reports at
-// most Options.MaxFindingsPerRule findings per run, the rest replaced by one error
-// finding that says how many were cut (fail closed: the run does not pass as if they
-// were not there).
+// at MaxMessageBytes, a finding keeps MaxRelated related locations, and a user policy's
+// rule reports at most Options.MaxFindingsPerRule findings per run, the rest replaced by
+// one error finding that says how many were cut (fail closed: the run does not pass as if
+// they were not there). The built-in rules report a bounded number of findings per
+// element of the input, so they are not cut: a repository of 20,000 Corefiles gets every
+// finding.
 const (
 	// MaxMessageBytes is the longest message (and related message) reported.
 	MaxMessageBytes = 4096
@@ -52,15 +54,17 @@ func capFinding(f finding.Finding) finding.Finding {
 	return f
 }
 
-// capPerRule keeps at most limit findings of each rule, the first in report order, and
-// adds for each rule over it one error finding, at the first finding left out, that says
-// how many were left out.
-func capPerRule(fs []finding.Finding, limit int) []finding.Finding {
+// capPerRule keeps at most limit findings of each rule that capped says to cap, the first
+// in report order, and adds for each rule over it one error finding, at the first finding
+// left out, that says how many were left out.
+func capPerRule(fs []finding.Finding, limit int, capped func(ruleID string) bool) []finding.Finding {
 	count := map[string]int{}
 	over := false
 	for _, f := range fs {
-		count[f.RuleID]++
-		over = over || count[f.RuleID] > limit
+		if capped(f.RuleID) {
+			count[f.RuleID]++
+			over = over || count[f.RuleID] > limit
+		}
 	}
 	if !over {
 		return fs
@@ -69,6 +73,10 @@ func capPerRule(fs []finding.Finding, limit int) []finding.Finding {
 	kept := map[string]int{}
 	out := fs[:0:0]
 	for _, f := range fs {
+		if !capped(f.RuleID) {
+			out = append(out, f)
+			continue
+		}
 		switch kept[f.RuleID]++; {
 		case kept[f.RuleID] <= limit:
 			out = append(out, f)
