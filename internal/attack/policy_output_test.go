@@ -153,7 +153,7 @@ func TestTextOutputWritesNoControlCharacters(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
 		"evil" + policyOutputHostile + ".corefile": ".:53 {\n    forward . 10.0.0.53\n}\n",
-		"tokens.corefile": ".:53 {\n    evil" + policyOutputHostile + " 1\n    forward . 10.0.0.53 " + policyOutputHostile + "\n}\n",
+		"tokens.corefile":                          ".:53 {\n    evil" + policyOutputHostile + " 1\n    forward . 10.0.0.53 " + policyOutputHostile + "\n}\n",
 		"custom.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: coredns-custom\n  namespace: kube-system\ndata:\n" +
 			`  "evil\e]0;pwned\a\e[2J\u202e": |` + "\n    log\n",
 	})
