@@ -307,13 +307,14 @@ func versionIndex(versions []string, v string) int {
 
 // lintCase runs dnslint on a case as a user would lint the file: a Corefile case from the
 // materialized directory (so that its imports resolve as CoreDNS resolves them), a
-// ConfigMap case as the YAML file.
+// ConfigMap case as the YAML file; the file's directory is the run's root, as for a file
+// named on the command line (without one, no import is read).
 func lintCase(ctx context.Context, l *lint.Linter, c *Case, dir string) ([]finding.Finding, error) {
 	f := &source.File{Path: filepath.ToSlash(filepath.Join("testdata", "fidelity", c.Name)), Data: c.Data}
 	if c.IsYAML() {
-		f.Format, f.Abs = source.YAML, c.Path
+		f.Format, f.Abs, f.Root = source.YAML, c.Path, filepath.Dir(c.Path)
 	} else {
-		f.Format, f.Abs = source.Corefile, filepath.Join(dir, "Corefile")
+		f.Format, f.Abs, f.Root = source.Corefile, filepath.Join(dir, "Corefile"), dir
 	}
 	res, err := l.Lint(ctx, []*source.File{f})
 	if err != nil {
