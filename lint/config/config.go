@@ -29,23 +29,23 @@ const FileName = ".dnslint.yaml"
 // Config is the content of .dnslint.yaml.
 type Config struct {
 	// CoreDNSVersion is the CoreDNS release the Corefiles run on (default: latest known).
-	CoreDNSVersion string `yaml:"coredns-version"`
+	CoreDNSVersion string `yaml:"coredns-version" doc:"The CoreDNS release the Corefiles run on, MAJOR.MINOR.PATCH (default: the latest dnslint knows)."`
 	// KubernetesVersion is the cluster's Kubernetes release (default: latest known).
-	KubernetesVersion string `yaml:"kubernetes-version"`
+	KubernetesVersion string `yaml:"kubernetes-version" doc:"The cluster's Kubernetes release, MAJOR.MINOR.PATCH (default: the latest dnslint knows)."`
 	// Platform is aks, k3s or generic: whose default Corefile imports a coredns-custom
 	// ConfigMap linted without its Corefile.
-	Platform string `yaml:"platform"`
+	Platform string `yaml:"platform" doc:"Whose default Corefile imports a coredns-custom ConfigMap linted without its Corefile."`
 	// Plugins are extra directives of a custom CoreDNS build.
-	Plugins []string `yaml:"plugins"`
+	Plugins []string `yaml:"plugins" doc:"Extra directives of a custom CoreDNS build."`
 	// Enable and Disable are rule ids or globs (pod/*); enable wins over disable.
-	Enable  []string `yaml:"enable"`
-	Disable []string `yaml:"disable"`
+	Enable  []string `yaml:"enable" doc:"Rule ids or globs (pod/*) to enable; enable wins over disable."`
+	Disable []string `yaml:"disable" doc:"Rule ids or globs (pod/*) to disable."`
 	// Rules sets severity and parameters per rule id.
-	Rules map[string]RuleConfig `yaml:"rules"`
+	Rules map[string]RuleConfig `yaml:"rules" doc:"Severity and parameters per rule id."`
 	// Exclude are path globs (relative to the config file) that are not linted.
-	Exclude []string `yaml:"exclude"`
+	Exclude []string `yaml:"exclude" doc:"Path globs, relative to the config file, that are not linted (dir/** excludes everything below dir)."`
 	// FailOn is the lowest severity that makes the run fail (default error).
-	FailOn string `yaml:"fail-on"`
+	FailOn string `yaml:"fail-on" doc:"The lowest severity that makes the run fail (default error)."`
 
 	// Dir is the directory of the config file ("" when none was found).
 	Dir string `yaml:"-"`
@@ -173,7 +173,7 @@ func (c *Config) Select(rules []finding.Rule, enable, disable []string) (*Select
 	for _, id := range slices.Sorted(maps.Keys(c.Rules)) {
 		i := slices.IndexFunc(rules, func(r finding.Rule) bool { return r.ID == id })
 		if i < 0 {
-			errs = append(errs, fmt.Errorf("%s rules: unknown rule %q%s (see `dnslint rules`)", c.where("rules", id), id, Meant(id, rules)))
+			errs = append(errs, fmt.Errorf("%s rules: unknown rule %q%s (see `dnslint rules`)", c.Where("rules", id), id, Meant(id, rules)))
 			continue
 		}
 		errs = append(errs, c.applyRule(sel, on, rules[i], c.Rules[id])...)
@@ -222,7 +222,7 @@ func (c *Config) applyRule(sel *Selection, on map[string]bool, r finding.Rule, r
 	default:
 		sev, err := finding.ParseSeverity(s)
 		if err != nil || sev == finding.None {
-			errs = append(errs, fmt.Errorf("%s rules.%s.severity: %q is not error, warning, info or off", c.where("rules", r.ID, "severity"), r.ID, rc.Severity))
+			errs = append(errs, fmt.Errorf("%s rules.%s.severity: %q is not error, warning, info or off", c.Where("rules", r.ID, "severity"), r.ID, rc.Severity))
 		} else {
 			sel.Severity[r.ID] = sev
 		}
@@ -230,11 +230,11 @@ func (c *Config) applyRule(sel *Selection, on map[string]bool, r finding.Rule, r
 	for _, k := range slices.Sorted(maps.Keys(rc.Params)) {
 		p, ok := r.Params[k]
 		if !ok {
-			errs = append(errs, fmt.Errorf("%s rule %s: unknown parameter %q (known: %s)", c.where("rules", r.ID, "params", k), r.ID, k, strings.Join(slices.Sorted(maps.Keys(r.Params)), ", ")))
+			errs = append(errs, fmt.Errorf("%s rule %s: unknown parameter %q (known: %s)", c.Where("rules", r.ID, "params", k), r.ID, k, strings.Join(slices.Sorted(maps.Keys(r.Params)), ", ")))
 			continue
 		}
 		if err := p.Check(rc.Params[k]); err != nil {
-			errs = append(errs, fmt.Errorf("%s rule %s, parameter %s: %v (%s; default %s)", c.where("rules", r.ID, "params", k), r.ID, k, err, p.Describe(), show(p.Default)))
+			errs = append(errs, fmt.Errorf("%s rule %s, parameter %s: %v (%s; default %s)", c.Where("rules", r.ID, "params", k), r.ID, k, err, p.Describe(), show(p.Default)))
 		}
 	}
 	if len(rc.Params) > 0 && len(errs) == 0 {
@@ -243,9 +243,9 @@ func (c *Config) applyRule(sel *Selection, on map[string]bool, r finding.Rule, r
 	return errs
 }
 
-// where begins a message about a setting: "config FILE:LINE:" when it was read from a
-// file, else "config".
-func (c *Config) where(path ...string) string {
+// Where begins a message about a setting, given as its path of keys: "config FILE:LINE:"
+// when it was read from a file, else "config".
+func (c *Config) Where(path ...string) string {
 	switch line := c.lines[strings.Join(path, ".")]; {
 	case c.Path != "" && line > 0:
 		return fmt.Sprintf("config %s:%d:", c.Path, line)
@@ -255,8 +255,8 @@ func (c *Config) where(path ...string) string {
 	return "config"
 }
 
-// keyLines maps the dotted path of every key under rules: (rules.ID, rules.ID.severity,
-// rules.ID.params.NAME) to its line.
+// keyLines maps the top-level keys, and the dotted path of every key under rules:
+// (rules.ID, rules.ID.severity, rules.ID.params.NAME), to their lines.
 func keyLines(root *yaml.Node) map[string]int {
 	lines := map[string]int{}
 	var walk func(n *yaml.Node, prefix string, depth int)
@@ -274,9 +274,11 @@ func keyLines(root *yaml.Node) map[string]int {
 		}
 	}
 	if len(root.Content) == 1 && root.Content[0].Kind == yaml.MappingNode {
-		for i := 0; i+1 < len(root.Content[0].Content); i += 2 {
-			if root.Content[0].Content[i].Value == "rules" {
-				walk(root.Content[0].Content[i+1], "rules", 3)
+		top := root.Content[0].Content
+		for i := 0; i+1 < len(top); i += 2 {
+			lines[top[i].Value] = top[i].Line
+			if top[i].Value == "rules" {
+				walk(top[i+1], "rules", 3)
 			}
 		}
 	}
