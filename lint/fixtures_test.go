@@ -371,8 +371,8 @@ func TestRuleMetadataExamples(t *testing.T) {
 		for _, kind := range []string{"bad", "good"} {
 			t.Run(r.ID+"/"+kind, func(t *testing.T) {
 				t.Parallel()
-				text, ok := r.Extra[kind].(string)
-				if !ok || strings.TrimSpace(text) == "" {
+				text := map[string]string{"bad": r.Bad, "good": r.Good}[kind]
+				if strings.TrimSpace(text) == "" {
 					t.Fatalf("rule %s has no METADATA custom.%s example", r.ID, kind)
 				}
 				format := source.Sniff([]byte(text))

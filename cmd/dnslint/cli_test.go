@@ -514,8 +514,8 @@ func TestRulesCommand(t *testing.T) {
 		if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil || r.code != exitClean {
 			t.Fatalf("not json (%v): %s", err, r)
 		}
-		if doc.Version != 1 || len(doc.Rules) != len(cat.Rules) {
-			t.Fatalf("version %d, %d rules; want 1, %d", doc.Version, len(doc.Rules), len(cat.Rules))
+		if doc.Version != 2 || len(doc.Rules) != len(cat.Rules) {
+			t.Fatalf("version %d, %d rules; want 2, %d", doc.Version, len(doc.Rules), len(cat.Rules))
 		}
 		for i, rule := range cat.Rules {
 			if got := doc.Rules[i]; got.ID != rule.ID || got.Severity != rule.Severity.String() || got.Title != rule.Title {

@@ -21,6 +21,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config, policy o
 	root.AddCommand(newExplainCommand())
 	root.AddCommand(newWebhookCommand())
 	root.AddCommand(newAuditCommand())
+	root.AddCommand(newConfigCommand())
 	stopProfiles := addProfileFlags(root)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	return root, stopProfiles

@@ -66,7 +66,7 @@ func writeRules(w io.Writer, format string, rules []finding.Rule) error {
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(map[string]any{"version": 1, "rules": rules})
+		return enc.Encode(map[string]any{"version": 2, "rules": rules})
 	case "markdown":
 		_, err := io.WriteString(w, docs.Index(rules))
 		return err

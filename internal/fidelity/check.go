@@ -206,6 +206,7 @@ const minLiteral = 12
 // METADATA strings and the messages of its findings.
 func Quotes(r finding.Rule, fs []finding.Finding) []QuotePattern {
 	texts := []string{r.Title, r.Description}
+	texts = append(texts, r.Bad, r.Good, r.Fix, r.Source, r.Since, r.Until)
 	texts = append(texts, stringsOf(r.Extra)...)
 	for _, f := range fs {
 		texts = append(texts, f.Message)

@@ -1,13 +1,20 @@
-// Command gendocs writes docs/rules/ from the metadata of the built-in rules (make docs).
+// Command gendocs writes docs/rules/ from the metadata of the built-in rules, and the JSON
+// Schema of .dnslint.yaml beside it (docs/dnslint.schema.json) (make docs).
 package main
 
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 
+	"github.com/dnslint/dnslint/lint/compose"
+	"github.com/dnslint/dnslint/lint/config"
 	"github.com/dnslint/dnslint/lint/docs"
 	"github.com/dnslint/dnslint/lint/engine"
 )
+
+// SchemaFile is the JSON Schema's name, in the parent of the rules directory.
+const SchemaFile = "dnslint.schema.json"
 
 func main() {
 	dir := "docs/rules"
@@ -18,9 +25,16 @@ func main() {
 	if err == nil {
 		err = docs.Write(dir, cat.Rules)
 	}
+	var schema []byte
+	if err == nil {
+		schema, err = config.Schema(cat.Rules, compose.Platforms)
+	}
+	if err == nil {
+		err = os.WriteFile(filepath.Join(filepath.Dir(dir), SchemaFile), append(schema, '\n'), 0o644)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gendocs:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("wrote %d rule pages to %s\n", len(cat.Rules), dir)
+	fmt.Printf("wrote %d rule pages to %s and %s beside it\n", len(cat.Rules), dir, SchemaFile)
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -28,28 +29,30 @@ const FileName = ".dnslint.yaml"
 // Config is the content of .dnslint.yaml.
 type Config struct {
 	// CoreDNSVersion is the CoreDNS release the Corefiles run on (default: latest known).
-	CoreDNSVersion string `yaml:"coredns-version"`
+	CoreDNSVersion string `yaml:"coredns-version" doc:"The CoreDNS release the Corefiles run on, MAJOR.MINOR.PATCH (default: the latest dnslint knows)."`
 	// KubernetesVersion is the cluster's Kubernetes release (default: latest known).
-	KubernetesVersion string `yaml:"kubernetes-version"`
+	KubernetesVersion string `yaml:"kubernetes-version" doc:"The cluster's Kubernetes release, MAJOR.MINOR.PATCH (default: the latest dnslint knows)."`
 	// Platform is aks, k3s or generic: whose default Corefile imports a coredns-custom
 	// ConfigMap linted without its Corefile.
-	Platform string `yaml:"platform"`
+	Platform string `yaml:"platform" doc:"Whose default Corefile imports a coredns-custom ConfigMap linted without its Corefile."`
 	// Plugins are extra directives of a custom CoreDNS build.
-	Plugins []string `yaml:"plugins"`
+	Plugins []string `yaml:"plugins" doc:"Extra directives of a custom CoreDNS build."`
 	// Enable and Disable are rule ids or globs (pod/*); enable wins over disable.
-	Enable  []string `yaml:"enable"`
-	Disable []string `yaml:"disable"`
+	Enable  []string `yaml:"enable" doc:"Rule ids or globs (pod/*) to enable; enable wins over disable."`
+	Disable []string `yaml:"disable" doc:"Rule ids or globs (pod/*) to disable."`
 	// Rules sets severity and parameters per rule id.
-	Rules map[string]RuleConfig `yaml:"rules"`
+	Rules map[string]RuleConfig `yaml:"rules" doc:"Severity and parameters per rule id."`
 	// Exclude are path globs (relative to the config file) that are not linted.
-	Exclude []string `yaml:"exclude"`
+	Exclude []string `yaml:"exclude" doc:"Path globs, relative to the config file, that are not linted (dir/** excludes everything below dir)."`
 	// FailOn is the lowest severity that makes the run fail (default error).
-	FailOn string `yaml:"fail-on"`
+	FailOn string `yaml:"fail-on" doc:"The lowest severity that makes the run fail (default error)."`
 
 	// Dir is the directory of the config file ("" when none was found).
 	Dir string `yaml:"-"`
 	// Path is the config file read ("" when none).
 	Path string `yaml:"-"`
+	// lines are the lines of keys under rules: (see keyLines).
+	lines map[string]int
 }
 
 // RuleConfig overrides one rule.
@@ -90,6 +93,10 @@ func Load(file string) (*Config, error) {
 	}
 	c.Path = file
 	c.Dir = filepath.Dir(file)
+	var root yaml.Node
+	if err := yaml.Unmarshal(b, &root); err == nil {
+		c.lines = keyLines(&root)
+	}
 	return c, nil
 }
 
@@ -135,7 +142,7 @@ type Selection struct {
 func (c *Config) Select(rules []finding.Rule, enable, disable []string) (*Selection, error) {
 	on := map[string]bool{}
 	for _, r := range rules {
-		on[r.ID] = r.Extra["default_enabled"] != false
+		on[r.ID] = !r.DefaultDisabled
 	}
 	apply := func(globs []string, val bool, where string) error {
 		for _, g := range globs {
@@ -162,14 +169,17 @@ func (c *Config) Select(rules []finding.Rule, enable, disable []string) (*Select
 		}
 	}
 	sel := &Selection{Severity: map[string]finding.Severity{}, Params: map[string]map[string]any{}}
-	for id, rc := range c.Rules {
+	var errs []error
+	for _, id := range slices.Sorted(maps.Keys(c.Rules)) {
 		i := slices.IndexFunc(rules, func(r finding.Rule) bool { return r.ID == id })
 		if i < 0 {
-			return nil, fmt.Errorf("config rules: unknown rule %q%s (see `dnslint rules`)", id, Meant(id, rules))
+			errs = append(errs, fmt.Errorf("%s rules: unknown rule %q%s (see `dnslint rules`)", c.Where("rules", id), id, Meant(id, rules)))
+			continue
 		}
-		if err := applyRule(sel, on, rules[i], rc); err != nil {
-			return nil, err
-		}
+		errs = append(errs, c.applyRule(sel, on, rules[i], c.Rules[id])...)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	for _, r := range rules {
 		if on[r.ID] {
@@ -202,7 +212,9 @@ func Meant(glob string, rules []finding.Rule) string {
 	return ""
 }
 
-func applyRule(sel *Selection, on map[string]bool, r finding.Rule, rc RuleConfig) error {
+// applyRule applies one rule's settings, returning every problem with them.
+func (c *Config) applyRule(sel *Selection, on map[string]bool, r finding.Rule, rc RuleConfig) []error {
+	var errs []error
 	switch s := strings.ToLower(rc.Severity); s {
 	case "":
 	case "off":
@@ -210,26 +222,72 @@ func applyRule(sel *Selection, on map[string]bool, r finding.Rule, rc RuleConfig
 	default:
 		sev, err := finding.ParseSeverity(s)
 		if err != nil || sev == finding.None {
-			return fmt.Errorf("config rules.%s.severity: %q is not error, warning, info or off", r.ID, rc.Severity)
-		}
-		sel.Severity[r.ID] = sev
-	}
-	for k := range rc.Params {
-		if _, ok := r.Params[k]; !ok {
-			return fmt.Errorf("config rules.%s.params: unknown parameter %q (known: %v)", r.ID, k, keys(r.Params))
+			errs = append(errs, fmt.Errorf("%s rules.%s.severity: %q is not error, warning, info or off", c.Where("rules", r.ID, "severity"), r.ID, rc.Severity))
+		} else {
+			sel.Severity[r.ID] = sev
 		}
 	}
-	if len(rc.Params) > 0 {
+	for _, k := range slices.Sorted(maps.Keys(rc.Params)) {
+		p, ok := r.Params[k]
+		if !ok {
+			errs = append(errs, fmt.Errorf("%s rule %s: unknown parameter %q (known: %s)", c.Where("rules", r.ID, "params", k), r.ID, k, strings.Join(slices.Sorted(maps.Keys(r.Params)), ", ")))
+			continue
+		}
+		if err := p.Check(rc.Params[k]); err != nil {
+			errs = append(errs, fmt.Errorf("%s rule %s, parameter %s: %v (%s; default %s)", c.Where("rules", r.ID, "params", k), r.ID, k, err, p.Describe(), show(p.Default)))
+		}
+	}
+	if len(rc.Params) > 0 && len(errs) == 0 {
 		sel.Params[r.ID] = rc.Params
 	}
-	return nil
+	return errs
 }
 
-func keys(m map[string]any) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
+// Where begins a message about a setting, given as its path of keys: "config FILE:LINE:"
+// when it was read from a file, else "config".
+func (c *Config) Where(path ...string) string {
+	switch line := c.lines[strings.Join(path, ".")]; {
+	case c.Path != "" && line > 0:
+		return fmt.Sprintf("config %s:%d:", c.Path, line)
+	case c.Path != "":
+		return fmt.Sprintf("config %s:", c.Path)
 	}
-	slices.Sort(out)
-	return out
+	return "config"
+}
+
+// keyLines maps the top-level keys, and the dotted path of every key under rules:
+// (rules.ID, rules.ID.severity, rules.ID.params.NAME), to their lines.
+func keyLines(root *yaml.Node) map[string]int {
+	lines := map[string]int{}
+	var walk func(n *yaml.Node, prefix string, depth int)
+	walk = func(n *yaml.Node, prefix string, depth int) {
+		if n.Kind != yaml.MappingNode || depth == 0 {
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := prefix + "." + n.Content[i].Value
+			if prefix == "" {
+				k = n.Content[i].Value
+			}
+			lines[k] = n.Content[i].Line
+			walk(n.Content[i+1], k, depth-1)
+		}
+	}
+	if len(root.Content) == 1 && root.Content[0].Kind == yaml.MappingNode {
+		top := root.Content[0].Content
+		for i := 0; i+1 < len(top); i += 2 {
+			lines[top[i].Value] = top[i].Line
+			if top[i].Value == "rules" {
+				walk(top[i+1], "rules", 3)
+			}
+		}
+	}
+	return lines
+}
+
+func show(v any) string {
+	if s, ok := v.(string); ok {
+		return fmt.Sprintf("%q", s)
+	}
+	return fmt.Sprintf("%v", v)
 }

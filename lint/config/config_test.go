@@ -11,11 +11,13 @@ import (
 )
 
 var catalog = []finding.Rule{
-	{ID: "cache/low-ttl", Severity: finding.Warning, Params: map[string]any{"min_ttl": 30}},
-	{ID: "pod/high-ndots", Severity: finding.Warning, Params: map[string]any{"max_ndots": 5}},
+	{ID: "cache/low-ttl", Severity: finding.Warning, Params: map[string]finding.Param{"min_ttl": {Type: "integer", Default: 30, Minimum: ptr(0)}}},
+	{ID: "pod/high-ndots", Severity: finding.Warning, Params: map[string]finding.Param{"max_ndots": {Type: "integer", Default: 5, Minimum: ptr(0), Maximum: ptr(15)}}},
 	{ID: "pod/invalid-dns-policy", Severity: finding.Error},
 	{ID: "pods/other", Severity: finding.Info},
 }
+
+func ptr(f float64) *float64 { return &f }
 
 func write(t *testing.T, dir, body string) string {
 	t.Helper()
@@ -135,6 +137,70 @@ func TestExcluded(t *testing.T) {
 	} {
 		if got := c.Excluded(p); got != want {
 			t.Errorf("Excluded(%s) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+// Issue 12: a parameter of the wrong type or out of its range is refused with the file,
+// line, rule and parameter — it used to switch the rule off silently (`15 > "5"` is false
+// in Rego) or print %!d(string=sixty).
+func TestParamsAreTyped(t *testing.T) {
+	for _, c := range []struct{ yaml, want string }{
+		{"rules:\n  pod/high-ndots:\n    params:\n      max_ndots: \"5\"\n",
+			`:4: rule pod/high-ndots, parameter max_ndots: "5" is a string, want an integer (integer, 0..15; default 5)`},
+		{"rules:\n  cache/low-ttl:\n    params:\n      min_ttl: sixty\n",
+			`:4: rule cache/low-ttl, parameter min_ttl: "sixty" is a string, want an integer (integer, ≥ 0; default 30)`},
+		{"rules:\n  cache/low-ttl:\n    severity: info\n    params:\n      min_ttl: -5\n",
+			`:5: rule cache/low-ttl, parameter min_ttl: -5 is below the minimum 0 (integer, ≥ 0; default 30)`},
+		{"rules:\n  pod/high-ndots:\n    params:\n      max_ndots: 16\n",
+			`:4: rule pod/high-ndots, parameter max_ndots: 16 is above the maximum 15`},
+		{"rules:\n  pod/high-ndots:\n    params:\n      max_ndots: 2.5\n",
+			`:4: rule pod/high-ndots, parameter max_ndots: 2.5 is a number, want an integer`},
+	} {
+		p := write(t, t.TempDir(), c.yaml)
+		conf, err := Load(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = conf.Select(catalog, nil, nil)
+		if err == nil || !strings.HasPrefix(err.Error(), "config "+p+c.want) {
+			t.Errorf("%q: got %v, want %q", c.yaml, err, "config "+p+c.want)
+		}
+	}
+	conf, err := Load(write(t, t.TempDir(), "rules:\n  pod/high-ndots:\n    params:\n      max_ndots: 3\n  cache/low-ttl:\n    params:\n      min_ttl: 0\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sel, err := conf.Select(catalog, nil, nil)
+	if err != nil || sel.Params["pod/high-ndots"]["max_ndots"] != 3 || sel.Params["cache/low-ttl"]["min_ttl"] != 0 {
+		t.Fatalf("valid params: %v, %v", sel, err)
+	}
+}
+
+// Select reports every problem of the rules: section at once, each with its line.
+func TestSelectReportsEveryProblem(t *testing.T) {
+	p := write(t, t.TempDir(), "rules:\n  x/y: {}\n  cache/low-ttl:\n    severity: fatal\n    params:\n      m: 1\n      min_ttl: \"60\"\n")
+	conf, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = conf.Select(catalog, nil, nil)
+	var got []string
+	if err != nil {
+		got = strings.Split(err.Error(), "\n")
+	}
+	want := []string{
+		"config " + p + ":4: rules.cache/low-ttl.severity: \"fatal\" is not error, warning, info or off",
+		"config " + p + ":6: rule cache/low-ttl: unknown parameter \"m\" (known: min_ttl)",
+		"config " + p + ":7: rule cache/low-ttl, parameter min_ttl: \"60\" is a string",
+		"config " + p + ":2: rules: unknown rule \"x/y\"",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %q, want %d problems", got, len(want))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("problem %d: %q, want %q…", i, got[i], want[i])
 		}
 	}
 }

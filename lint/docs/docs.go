@@ -5,11 +5,14 @@
 package docs
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	yaml "sigs.k8s.io/yaml/goyaml.v3"
 
 	"github.com/dnslint/dnslint/lint/finding"
 )
@@ -18,33 +21,40 @@ import (
 func Page(r finding.Rule) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n%s\n\n", r.ID, r.Title)
-	fmt.Fprintf(&b, "| severity | category | parameters |\n|---|---|---|\n| %s | %s | %s |\n\n", r.Severity, r.Category, params(r.Params, "`%s: %v`"))
+	fmt.Fprintf(&b, "| severity | category | parameters |\n|---|---|---|\n| %s | %s | %s |\n\n", r.Severity, r.Category, params(r.Params))
 	fmt.Fprintf(&b, "## What it catches, and why\n\n%s\n\n", r.Description)
-	for _, ex := range []struct{ key, title string }{{"bad", "Bad"}, {"good", "Fixed"}} {
-		if s, ok := r.Extra[ex.key].(string); ok {
-			fmt.Fprintf(&b, "## %s\n\n```%s\n%s\n```\n\n", ex.title, lang(s), strings.TrimRight(s, "\n"))
+	for _, ex := range []struct{ text, title string }{{r.Bad, "Bad"}, {r.Good, "Fixed"}} {
+		if ex.text != "" {
+			fmt.Fprintf(&b, "## %s\n\n```%s\n%s\n```\n\n", ex.title, lang(ex.text), strings.TrimRight(ex.text, "\n"))
 		}
 	}
+	if r.Fix != "" {
+		fmt.Fprintf(&b, "## How to fix\n\n%s\n\n", r.Fix)
+	}
 	if len(r.Params) > 0 {
-		fmt.Fprintf(&b, "## Parameters\n\nSet in `.dnslint.yaml`:\n\n```yaml\nrules:\n  %s:\n    params:\n", r.ID)
+		b.WriteString("## Parameters\n\n| parameter | type | default |\n|---|---|---|\n")
 		for _, k := range sortedKeys(r.Params) {
-			fmt.Fprintf(&b, "      %s: %v\n", k, r.Params[k])
+			fmt.Fprintf(&b, "| `%s` | %s | `%s` |\n", k, r.Params[k].Describe(), yamlValue(r.Params[k].Default))
+		}
+		fmt.Fprintf(&b, "\nSet in `.dnslint.yaml`:\n\n```yaml\nrules:\n  %s:\n    params:\n", r.ID)
+		for _, k := range sortedKeys(r.Params) {
+			fmt.Fprintf(&b, "      %s: %s\n", k, yamlValue(r.Params[k].Default))
 		}
 		b.WriteString("```\n\n")
 	}
-	if len(r.References) > 0 || r.Extra["source"] != nil {
+	if len(r.References) > 0 || r.Source != "" {
 		b.WriteString("## Sources\n\n")
-		if s, ok := r.Extra["source"].(string); ok {
-			fmt.Fprintf(&b, "- %s\n", s)
+		if r.Source != "" {
+			fmt.Fprintf(&b, "- %s\n", r.Source)
 		}
 		for _, ref := range r.References {
 			fmt.Fprintf(&b, "- [%s](%s)\n", firstNonEmpty(ref.Description, ref.URL), ref.URL)
 		}
 		b.WriteString("\n")
 	}
-	for _, k := range []string{"since", "until"} {
-		if v, ok := r.Extra[k]; ok {
-			fmt.Fprintf(&b, "%s: %v\n\n", strings.ToUpper(k[:1])+k[1:], v)
+	for _, v := range []struct{ name, value string }{{"Since", r.Since}, {"Until", r.Until}} {
+		if v.value != "" {
+			fmt.Fprintf(&b, "%s: %s\n\n", v.name, v.value)
 		}
 	}
 	fmt.Fprintf(&b, "Disable with `--disable %s`, or on one line with `# dnslint:ignore %s -- reason`.\n", r.ID, r.ID)
@@ -68,11 +78,14 @@ func Text(r finding.Rule) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%s)\n%s\n\n%s\n", r.ID, r.Severity, r.Title, r.Description)
 	if len(r.Params) > 0 {
-		fmt.Fprintf(&b, "\nParameters: %s\n", params(r.Params, "%s=%v"))
+		b.WriteString("\nParameters:\n")
+		for _, k := range sortedKeys(r.Params) {
+			fmt.Fprintf(&b, "  %s=%s (%s)\n", k, yamlValue(r.Params[k].Default), r.Params[k].Describe())
+		}
 	}
-	for _, ex := range []string{"bad", "good"} {
-		if s, ok := r.Extra[ex].(string); ok {
-			fmt.Fprintf(&b, "\n%s:\n%s\n", ex, indent(s))
+	for _, ex := range []struct{ name, text string }{{"bad", r.Bad}, {"good", r.Good}} {
+		if ex.text != "" {
+			fmt.Fprintf(&b, "\n%s:\n%s\n", ex.name, indent(ex.text))
 		}
 	}
 	if r.DocsURL != "" {
@@ -114,18 +127,36 @@ func Write(dir string, rules []finding.Rule) error {
 	return nil
 }
 
-func params(p map[string]any, format string) string {
+func params(p map[string]finding.Param) string {
 	if len(p) == 0 {
 		return "—"
 	}
 	var parts []string
 	for _, k := range sortedKeys(p) {
-		parts = append(parts, fmt.Sprintf(format, k, p[k]))
+		parts = append(parts, fmt.Sprintf("`%s: %s`", k, yamlValue(p[k].Default)))
 	}
 	return strings.Join(parts, ", ")
 }
 
-func sortedKeys(m map[string]any) []string {
+// yamlValue writes a parameter value as it is written in .dnslint.yaml (flow style).
+func yamlValue(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	if s, ok := v.(string); ok && plainYAML(s) {
+		return s
+	}
+	return string(b)
+}
+
+// plainYAML tells whether a string reads back as that string when written unquoted.
+func plainYAML(s string) bool {
+	var back any
+	return s != "" && !strings.ContainsAny(s, ":#{}[],&*!|>'\"%@`") && yaml.Unmarshal([]byte(s), &back) == nil && back == s
+}
+
+func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

@@ -69,7 +69,7 @@ func (c *Catalog) Compile(ctx context.Context, opts Options) (*Engine, error) {
 		r, _ := c.Rule(id)
 		p := map[string]any{}
 		for k, v := range r.Params {
-			p[k] = v
+			p[k] = v.Default
 		}
 		for k, v := range opts.Params[id] {
 			p[k] = v

@@ -53,8 +53,8 @@ func TestBuiltinCatalog(t *testing.T) {
 		if !r.Builtin || r.Title == "" || r.Description == "" || r.Severity == finding.None || r.DocsURL == "" {
 			t.Errorf("rule %s: incomplete metadata %+v", r.ID, r)
 		}
-		if want := "builtin:" + r.ID + ".rego"; r.Source != want {
-			t.Errorf("rule %s lives in %s, want %s", r.ID, r.Source, want)
+		if want := "builtin:" + r.ID + ".rego"; r.File != want {
+			t.Errorf("rule %s lives in %s, want %s", r.ID, r.File, want)
 		}
 	}
 }
@@ -65,7 +65,7 @@ func TestUserPolicyEvaluates(t *testing.T) {
 		t.Fatal(err)
 	}
 	r, ok := c.Rule("acme/no-google")
-	if !ok || r.Builtin || r.Severity != finding.Warning || r.Params["banned"] != "8.8.8.8" {
+	if !ok || r.Builtin || r.Severity != finding.Warning || r.Params["banned"].Default != "8.8.8.8" {
 		t.Fatalf("rule %+v", r)
 	}
 	e, err := c.Compile(context.Background(), Options{Enabled: []string{"acme/no-google"}, Config: map[string]any{}})

@@ -16,15 +16,13 @@ import (
 // DocsBase is where the generated rule docs are published.
 const DocsBase = "https://github.com/dnslint/dnslint/blob/main/docs/rules/"
 
-// ruleFromAnnotations reads a rule's package METADATA:
-//
-//	title, description, related_resources (first ref: docs link for user policies),
-//	custom.severity (error|warning|info), custom.params (default thresholds),
-//	custom.each (read by eachOf),
-//	and any other custom keys, kept for the docs (e.g. since, until, source).
+// ruleFromAnnotations reads a rule's package METADATA: title, description,
+// related_resources (first ref: docs link for user policies) and custom, decoded strictly
+// into ruleMetadata (see there); an unknown custom key is an error with its line, except
+// keys prefixed "x-", which other tools may use (kept in Rule.Extra).
 func ruleFromAnnotations(m *ast.Module, category, name, file string, builtin bool) (finding.Rule, error) {
 	id := category + "/" + name
-	r := finding.Rule{ID: id, Category: category, Builtin: builtin, Source: file}
+	r := finding.Rule{ID: id, Category: category, Builtin: builtin, File: file}
 	a := packageAnnotations(m)
 	if a == nil {
 		return r, fmt.Errorf("%s: rule %s has no package METADATA (title, description, custom.severity)", file, id)
@@ -33,22 +31,25 @@ func ruleFromAnnotations(m *ast.Module, category, name, file string, builtin boo
 	if r.Title == "" || r.Description == "" {
 		return r, fmt.Errorf("%s: rule %s: METADATA needs a title and a description", file, id)
 	}
-	sev, _ := a.Custom["severity"].(string)
-	s, err := finding.ParseSeverity(sev)
+	md, err := decodeCustom(m, a, file, id)
+	if err != nil {
+		return r, err
+	}
+	s, err := finding.ParseSeverity(md.Severity)
 	if err != nil || s == finding.None {
-		return r, fmt.Errorf("%s: rule %s: METADATA custom.severity must be error, warning or info, not %q", file, id, sev)
+		return r, fmt.Errorf("%s: rule %s: METADATA custom.severity must be error, warning or info, not %q", file, id, md.Severity)
 	}
 	r.Severity = s
-	if p, ok := a.Custom["params"]; ok {
-		params, ok := p.(map[string]any)
-		if !ok {
-			return r, fmt.Errorf("%s: rule %s: METADATA custom.params must be a map", file, id)
-		}
-		r.Params = params
+	if r.Params, err = md.params(); err != nil {
+		return r, fmt.Errorf("%s:%d: rule %s: METADATA custom.%w", file, customLine(m, a, "params"), id, err)
 	}
-	r.Extra = map[string]any{}
+	r.DefaultDisabled = md.DefaultEnabled != nil && !*md.DefaultEnabled
+	r.Bad, r.Good, r.Fix, r.Source, r.Since, r.Until = md.Bad, md.Good, md.Fix, md.Source, md.Since, md.Until
 	for k, v := range a.Custom {
-		if k != "severity" && k != "params" && k != "each" {
+		if strings.HasPrefix(k, "x-") {
+			if r.Extra == nil {
+				r.Extra = map[string]any{}
+			}
 			r.Extra[k] = v
 		}
 	}
@@ -90,13 +91,14 @@ func packageAnnotations(m *ast.Module) *ast.Annotations {
 // eachOf reads a rule's METADATA custom.each: the input collection it reports on one
 // element at a time ("" when it needs the whole input).
 func eachOf(m *ast.Module, r finding.Rule, file string) (string, error) {
-	v, ok := packageAnnotations(m).Custom["each"]
+	a := packageAnnotations(m)
+	v, ok := a.Custom["each"]
 	if !ok {
 		return "", nil
 	}
 	each, _ := v.(string)
 	if !slices.Contains(collections(), each) {
-		return "", fmt.Errorf("%s: rule %s: METADATA custom.each must name an input collection (%s), not %v", file, r.ID, strings.Join(collections(), ", "), v)
+		return "", fmt.Errorf("%s:%d: rule %s: METADATA custom.each must name an input collection (%s), not %v", file, customLine(m, a, "each"), r.ID, strings.Join(collections(), ", "), v)
 	}
 	return each, nil
 }

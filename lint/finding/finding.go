@@ -48,21 +48,34 @@ func ParseSeverity(name string) (Severity, error) {
 
 // Rule describes a rule: what the catalog, `dnslint rules`, SARIF and docs show.
 type Rule struct {
-	ID          string         `json:"id"`
-	Category    string         `json:"category"`
-	Title       string         `json:"title"`
-	Description string         `json:"description"`
-	Severity    Severity       `json:"severity"`
-	DocsURL     string         `json:"docs_url"`
-	Params      map[string]any `json:"params,omitempty"`
+	ID          string   `json:"id"`
+	Category    string   `json:"category"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	Severity    Severity `json:"severity"`
+	DocsURL     string   `json:"docs_url"`
+	// Params are the rule's parameters with their types and defaults (METADATA
+	// custom.params and custom.param_schema), by name.
+	Params map[string]Param `json:"params,omitempty"`
+	// DefaultDisabled: the rule runs only when enabled (custom.default_enabled: false).
+	DefaultDisabled bool `json:"default_disabled,omitempty"`
 	// References are the rule's related_resources: links that explain it.
 	References []Reference `json:"references,omitempty"`
-	// Extra holds the other custom METADATA keys (since, until, source, …) for the docs.
+	// Bad and Good are examples (custom.bad, custom.good); Fix says how to fix a finding;
+	// Source names what the rule is checked against; Since and Until the releases it
+	// applies to.
+	Bad    string `json:"bad,omitempty"`
+	Good   string `json:"good,omitempty"`
+	Fix    string `json:"fix,omitempty"`
+	Source string `json:"source,omitempty"`
+	Since  string `json:"since,omitempty"`
+	Until  string `json:"until,omitempty"`
+	// Extra holds the custom METADATA keys prefixed "x-", which other tools may use.
 	Extra map[string]any `json:"extra,omitempty"`
 	// Builtin is false for rules loaded with --policy.
 	Builtin bool `json:"builtin"`
-	// Source is the .rego file the rule lives in.
-	Source string `json:"-"`
+	// File is the .rego file the rule lives in.
+	File string `json:"-"`
 }
 
 // Reference is a link about a rule.

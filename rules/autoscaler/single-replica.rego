@@ -20,6 +20,8 @@
 #   severity: warning
 #   params:
 #     min_replicas: 2
+#   param_schema:
+#     min_replicas: {minimum: 1}
 #   source: kubernetes-sigs/cluster-proportional-autoscaler laddercontroller and linearcontroller @ 5a5dd5a1; MicrosoftDocs/azure-aks-docs articles/aks/coredns-autoscale.md @ fb060abe
 #   bad: |-
 #     apiVersion: v1

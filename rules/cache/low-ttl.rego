@@ -19,6 +19,9 @@
 #   params:
 #     min_ttl: 30
 #     min_denial_ttl: 5
+#   param_schema:
+#     min_ttl: {minimum: 0}
+#     min_denial_ttl: {minimum: 0}
 #   source: "CoreDNS plugin/cache/setup.go @ v1.14.7 (cache TTL can not be zero or negative); Azure DNS and AWS VPC resolver limits (Azure/aks-engine#390)"
 #   bad: |-
 #     .:53 {

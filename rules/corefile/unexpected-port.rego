@@ -25,6 +25,8 @@
 #   severity: warning
 #   params:
 #     service_ports: [53]
+#   param_schema:
+#     service_ports: {minimum: 1, maximum: 65535}
 #   source: CoreDNS core/dnsserver/register.go groupConfigsByListenAddr (a listener per port); gardener/gardener docs/usage/networking/custom-dns-config.md; verified on CoreDNS 1.14.7 (a .server block on another port starts an extra listener)
 #   bad: |-
 #     .:53 {

@@ -17,6 +17,8 @@
 #   severity: warning
 #   params:
 #     max_ndots: 5
+#   param_schema:
+#     max_ndots: {minimum: 0, maximum: 15}
 #   source: kubelet pkg/kubelet/network/dns/dns.go; kubernetes/kubernetes#14051 and community design proposal pod-resolv-conf.md
 #   bad: |-
 #     apiVersion: v1

@@ -18,6 +18,8 @@
 #   severity: error
 #   params:
 #     cluster_dns_servers: 1
+#   param_schema:
+#     cluster_dns_servers: {minimum: 0, maximum: 3}
 #   source: kubernetes/kubernetes pkg/apis/core/validation/validation.go (validatePodDNSConfig); pkg/kubelet/network/dns/dns.go (appendDNSConfig, formDNSNameserversFitsLimits); resolv.conf(5) MAXNS
 #   bad: |-
 #     apiVersion: v1

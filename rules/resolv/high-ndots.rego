@@ -14,6 +14,8 @@
 #   severity: warning
 #   params:
 #     max_ndots: 5
+#   param_schema:
+#     max_ndots: {minimum: 0, maximum: 15}
 #   source: resolv.conf(5); glibc resolv/res_init.c (ndots capped at 15)
 #   bad: |-
 #     nameserver 10.96.0.10
