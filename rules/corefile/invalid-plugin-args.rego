@@ -6,7 +6,8 @@
 #   reload, the old configuration keeps running and the error is only logged). This rule
 #   checks them as the setup functions do, with their messages, for the plugins in
 #   rules/data/plugins_args.json: health, ready, prometheus, errors, log, loadbalance, bind,
-#   local, loop, whoami, autopath, k8s_external, file, auto, dnssec, acl, the rule type of
+#   local, loop, whoami, autopath, k8s_external, file, auto, dnssec, acl, quic, https,
+#   https3, grpc_server, proxyproto, dnstap, the rule type of
 #   rewrite, the actions of header before 1.9.4 and the options of kubernetes and hosts. For example `errors { stack }` →
 #   `Syntax error: Unexpected token 'stack', expecting 'Unknown field stack'`;
 #   `health { timeout 3s }` → `unknown property 'timeout'` (health, ready and log refuse
@@ -80,7 +81,7 @@ else := fits[0] if {
 # The directive's own arguments.
 report contains report.finding(p.pos, fatal(c.directive.name, c.directive, p)) if {
 	some c in checked
-	s := object.get(c.spec, "args", {})
+	s := args_spec(c.directive, object.get(c.spec, "args", {}))
 	not quiet(count(c.directive.args), s)
 	some p in problems(c.directive, s)
 }
@@ -368,3 +369,27 @@ text(message, token, extra) := plugins.text(message, token, extra)
 fatal(plugin, line, p) := sprintf("CoreDNS %s exits at start-up: the %s plugin refuses this with `%s`%s. %s", [
 	corefile.version, plugin, p.error, corefile.where(line), p.fix,
 ])
+
+# args_spec is the shape of a directive's arguments: the one of its first argument's own
+# form when the data names one (args.first: `dnstap listen ENDPOINT …` reads its values one
+# place further), else args itself.
+args_spec(d, s) := s.first[d.args[0].text] if count(d.args) > 0
+
+else := s
+
+# Options a plugin reads once per block (once: its message for the second line).
+report contains report.finding(l.pos, fatal(c.directive.name, l, p)) if {
+	some c in checked
+	some i, l in c.directive.block
+	message := option(c.spec, l.name).once
+	count([j | some j, e in c.directive.block; j < i; key(c.spec, e.name) == key(c.spec, l.name)]) == 1
+	p := {"error": message, "fix": sprintf("Keep one `%s` line", [l.name])}
+}
+
+# Options a plugin cannot start without (needs: [{option, message}]).
+report contains report.finding(c.directive.pos, fatal(c.directive.name, c.directive, p)) if {
+	some c in checked
+	some needs in object.get(c.spec, "needs", [])
+	count([l | some l in c.directive.block; key(c.spec, l.name) == needs.option]) == 0
+	p := {"error": needs.message, "fix": sprintf("Add a `%s` line to the block", [needs.option])}
+}

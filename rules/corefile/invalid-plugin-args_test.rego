@@ -158,3 +158,33 @@ test_unknown_line_did_you_mean if {
 	only([d(["health"], [d(["lameduk", "5s"], [], 3)], 2)], 3, 5, "`unknown property 'lameduk'`. Did you mean `lameduck`? The health block accepts `lameduck`")
 	only([d(["health"], [d(["timeout", "3s"], [], 3)], 2)], 3, 5, "`unknown property 'timeout'`. The health block accepts `lameduck`")
 }
+
+test_once_per_block if {
+	twice := [d(["quic"], [d(["max_streams", "100"], [], 3), d(["max_streams", "200"], [], 4)], 2)]
+	only(twice, 4, 5, "`max_streams already defined for this server block`")
+	count(findings([d(["quic"], [d(["max_streams", "100"], [], 3), d(["worker_pool_size", "8"], [], 4)], 2)])) == 0
+	thrice := [d(["https"], [d(["max_connections", "1"], [], 3), d(["max_connections", "2"], [], 4), d(["max_connections", "3"], [], 5)], 2)]
+	only(thrice, 4, 5, "`max_connections already defined for this server block`")
+}
+
+test_first_argument_form if {
+	only([d(["dnstap", "listen"], [], 2)], 2, 5, "`dnstap listen requires an endpoint argument`")
+	only([d(["dnstap", "listen", "tcp://127.0.0.1:6000", "full", "1", "4097"], [], 2)], 2, 55, "`dnstap: MultipleQueue must be between 1 and 4096 (x10k messages): 4097`")
+	only([d(["dnstap", "/tmp/s", "full", "0"], [], 2)], 2, 35, "`dnstap: MultipleTcpWriteBuf must be between 1 and 1024 (MiB units): 0`")
+	count(findings([d(["dnstap", "listen", "tcp://127.0.0.1:6000", "full", "1024", "4096"], [], 2)])) == 0
+	# listen is an endpoint (a unix socket) before 1.14.7, and the sizes are not checked before 1.13.1
+	count(findings([d(["dnstap", "listen"], [], 2)])) == 0 with data.dnslint.config as {"coredns_version": "1.14.3"}
+	count(findings([d(["dnstap", "/tmp/s", "full", "0"], [], 2)])) == 0 with data.dnslint.config as {"coredns_version": "1.12.2"}
+}
+
+test_transport_plugins if {
+	only([d(["quic", "arg"], [], 2)], 2, 15, "after 'arg'`")
+	only([d(["quic"], [d(["worker_pool_size", "0"], [], 3)], 2)], 3, 15, "`worker_pool_size must be a positive integer: 0`")
+	only([d(["grpc_server"], [d(["max_streams", "abc"], [], 3)], 2)], 3, 15, "`invalid max_streams value 'abc': strconv.Atoi: parsing \"abc\": invalid syntax`")
+	count(findings([d(["https3"], [d(["max_streams", "0"], [], 3)], 2)])) == 0
+	only([d(["https3"], [d(["max_connections", "5"], [], 3)], 2)], 3, 5, "`unknown property 'max_connections'`") with data.dnslint.config as {"coredns_version": "1.14.3"}
+	only([d(["proxyproto"], [d(["allow", "invalid_ip"], [], 3)], 2)], 3, 15, "`plugin/proxyproto: invalid_ip: invalid CIDR address: invalid_ip`")
+	only([d(["proxyproto"], [d(["udp_session_tracking", "28s", "0"], [], 3)], 2)], 3, 25, "`plugin/proxyproto: udp_session_tracking: invalid max sessions \"0\": must be a positive integer`")
+	only([d(["proxyproto"], [d(["unknown"], [], 3)], 2)], 3, 5, "`unknown option 'unknown'`")
+	count(findings([d(["proxyproto"], [d(["allow", "10.0.0.0/8", "::1/128"], [], 3), d(["default", "REJECT"], [], 4), d(["udp_session_tracking", "1m", "500"], [], 5)], 2)])) == 0
+}
