@@ -172,6 +172,7 @@ test_first_argument_form if {
 	only([d(["dnstap", "listen", "tcp://127.0.0.1:6000", "full", "1", "4097"], [], 2)], 2, 55, "`dnstap: MultipleQueue must be between 1 and 4096 (x10k messages): 4097`")
 	only([d(["dnstap", "/tmp/s", "full", "0"], [], 2)], 2, 35, "`dnstap: MultipleTcpWriteBuf must be between 1 and 1024 (MiB units): 0`")
 	count(findings([d(["dnstap", "listen", "tcp://127.0.0.1:6000", "full", "1024", "4096"], [], 2)])) == 0
+
 	# listen is an endpoint (a unix socket) before 1.14.7, and the sizes are not checked before 1.13.1
 	count(findings([d(["dnstap", "listen"], [], 2)])) == 0 with data.dnslint.config as {"coredns_version": "1.14.3"}
 	count(findings([d(["dnstap", "/tmp/s", "full", "0"], [], 2)])) == 0 with data.dnslint.config as {"coredns_version": "1.12.2"}
@@ -187,4 +188,43 @@ test_transport_plugins if {
 	only([d(["proxyproto"], [d(["udp_session_tracking", "28s", "0"], [], 3)], 2)], 3, 25, "`plugin/proxyproto: udp_session_tracking: invalid max sessions \"0\": must be a positive integer`")
 	only([d(["proxyproto"], [d(["unknown"], [], 3)], 2)], 3, 5, "`unknown option 'unknown'`")
 	count(findings([d(["proxyproto"], [d(["allow", "10.0.0.0/8", "::1/128"], [], 3), d(["default", "REJECT"], [], 4), d(["udp_session_tracking", "1m", "500"], [], 5)], 2)])) == 0
+}
+
+test_needed_options if {
+	only([d(["transfer"], [], 2)], 2, 5, "`'to' is required`")
+	only([d(["secondary", "example.org"], [d(["fallthrough"], [], 3)], 2)], 2, 5, "`secondary zones require a transfer from property`")
+	count(findings([d(["transfer"], [d(["to", "*"], [], 3)], 2)])) == 0
+	only([d(["transfer"], [d(["to", "*"], [], 3), d(["source", "192.0.2.1"], [], 4), d(["source", "192.0.2.2"], [], 5)], 2)], 5, 5, "`source already specified`")
+}
+
+test_bool_and_float_kinds if {
+	only([d(["trace"], [d(["client_server", "junk"], [], 3)], 2)], 3, 15, "`plugin/trace: strconv.ParseBool: parsing \"junk\": invalid syntax`")
+	only([d(["trace", "datadog", "localhost"], [d(["datadog_analytics_rate", "2"], [], 3)], 2)], 3, 15, "`plugin/trace: datadog analytics rate must be between 0 and 1, '2.000000' is not supported`")
+	only([d(["trace"], [d(["datadog_analytics_rate", "x"], [], 3)], 2)], 3, 15, "`plugin/trace: strconv.ParseFloat: parsing \"x\": invalid syntax`")
+	ok := [d(
+		["trace"], [
+			d(["client_server", "True"], [], 3), d(["client_server", "0"], [], 4),
+			d(["datadog_analytics_rate", "0.5"], [], 5), d(["datadog_analytics_rate", "1e-1"], [], 6),
+			d(["datadog_analytics_rate", "0x1p-2"], [], 7), d(["datadog_analytics_rate", ".5"], [], 8),
+		],
+		2,
+	)]
+	count(findings(ok)) == 0
+}
+
+test_small_plugins if {
+	only([d(["cancel", "5"], [], 2)], 2, 15, "`plugin/cancel: invalid duration: \"5\"`")
+	only([d(["cancel", "-1s"], [], 2)], 2, 15, "`plugin/cancel: invalid negative duration: \"-1s\"`")
+	only([d(["bufsize", "511"], [], 2)], 2, 15, "after '511'`")
+	count(findings([d(["bufsize", "1232"], [], 2), d(["cancel", "2s"], [], 3)])) == 0
+	only([d(["any", "example.org"], [], 2)], 2, 15, "after 'example.org'`")
+	only([d(["geoip"], [], 2)], 2, 5, "after 'geoip'`")
+	only([d(["geoip", "/db"], [d(["city"], [], 3)], 2)], 3, 5, "`unknown property \"city\"`")
+	count(findings([d(["geoip", "/db"], [d(["edns-subnet"], [], 3)], 2)])) == 0
+	only([d(["nomad"], [d(["TTL", "3601"], [], 3)], 2)], 3, 15, "`ttl must be in range [0, 3600]: 3601`")
+	only([d(["erratic"], [d(["delay", "15.a"], [], 3)], 2)], 3, 15, "`plugin/erratic: strconv.ParseInt: parsing \"15.a\": invalid syntax`")
+	only([d(["erratic"], [d(["drop", "-1"], [], 3)], 2)], 3, 15, "`plugin/erratic: illegal amount value given \"-1\"`")
+	only([d(["chaos"], [d(["unknown"], [], 3)], 2)], 3, 5, "`unknown property 'unknown'`")
+	only([d(["etcd"], [d(["endpoints", "x"], [], 3)], 2)], 3, 5, "`unknown property 'endpoints'`")
+	only([d(["view"], [], 2)], 2, 5, "after 'view'`")
 }
