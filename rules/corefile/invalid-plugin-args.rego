@@ -8,7 +8,8 @@
 #   rules/data/plugins_args.json: health, ready, prometheus, errors, log, loadbalance, bind,
 #   local, loop, whoami, autopath, k8s_external, file, auto, dnssec, acl, quic, https,
 #   https3, grpc_server, proxyproto, dnstap, trace, transfer, secondary, geoip, bufsize,
-#   cancel, any, chaos, erratic, etcd, nomad, view, the rule type of
+#   cancel, any, chaos, erratic, etcd, nomad, view, tsig, route53, azure and clouddns
+#   (their parsing only: what needs credentials is never checked), the rule type of
 #   rewrite, the actions of header before 1.9.4 and the options of kubernetes and hosts. For example `errors { stack }` →
 #   `Syntax error: Unexpected token 'stack', expecting 'Unknown field stack'`;
 #   `health { timeout 3s }` → `unknown property 'timeout'` (health, ready and log refuse
@@ -103,7 +104,7 @@ else := sprintf("`%s` takes no block: remove the `{ }`", [name])
 report contains report.finding(p.pos, fatal(c.directive.name, l, p)) if {
 	some c in checked
 	some l in c.directive.block
-	s := option(c.spec, l.name)
+	s := args_spec(l, option(c.spec, l.name))
 	not quiet(count(l.args), s)
 	some p in problems(l, s)
 }
@@ -247,7 +248,7 @@ lower_bound(s) := s.min if s.min
 
 else := min(s.n)
 
-few(line, s) := s.few if s.few
+few(line, s) := text(s.few, last(line), {"{args}": concat(" ", [a.text | some a in line.args])}) if s.few
 
 else := plugins.argerr(last(line))
 
@@ -371,9 +372,9 @@ fatal(plugin, line, p) := sprintf("CoreDNS %s exits at start-up: the %s plugin r
 	corefile.version, plugin, p.error, corefile.where(line), p.fix,
 ])
 
-# args_spec is the shape of a directive's arguments: the one of its first argument's own
-# form when the data names one (args.first: `dnstap listen ENDPOINT …` reads its values one
-# place further), else args itself.
+# args_spec is the shape of a line's arguments: the one of its first argument's own form
+# when the data names one (first: `dnstap listen ENDPOINT …` reads its values one place
+# further; tsig's `require all` reads no type), else s itself.
 args_spec(d, s) := s.first[d.args[0].text] if count(d.args) > 0
 
 else := s

@@ -187,6 +187,7 @@ test_transport_plugins if {
 	only([d(["proxyproto"], [d(["allow", "invalid_ip"], [], 3)], 2)], 3, 15, "`plugin/proxyproto: invalid_ip: invalid CIDR address: invalid_ip`")
 	only([d(["proxyproto"], [d(["udp_session_tracking", "28s", "0"], [], 3)], 2)], 3, 25, "`plugin/proxyproto: udp_session_tracking: invalid max sessions \"0\": must be a positive integer`")
 	only([d(["proxyproto"], [d(["unknown"], [], 3)], 2)], 3, 5, "`unknown option 'unknown'`")
+	only([d(["proxyproto", "extra_arg"], [], 2)], 2, 15, "`Wrong argument count or unexpected line ending after 'extra_arg'`")
 	count(findings([d(["proxyproto"], [d(["allow", "10.0.0.0/8", "::1/128"], [], 3), d(["default", "REJECT"], [], 4), d(["udp_session_tracking", "1m", "500"], [], 5)], 2)])) == 0
 }
 
@@ -227,4 +228,41 @@ test_small_plugins if {
 	only([d(["chaos"], [d(["unknown"], [], 3)], 2)], 3, 5, "`unknown property 'unknown'`")
 	only([d(["etcd"], [d(["endpoints", "x"], [], 3)], 2)], 3, 5, "`unknown property 'endpoints'`")
 	only([d(["view"], [], 2)], 2, 5, "after 'view'`")
+}
+
+test_qtype_and_opcode_kinds if {
+	only([d(["tsig"], [d(["require", "invalid-qtype"], [], 3)], 2)], 3, 15, "`Wrong argument count or unexpected line ending after 'invalid-qtype'`")
+	only([d(["tsig"], [d(["require_opcode", "INVALID"], [], 3)], 2)], 3, 15, "after 'INVALID'`")
+	only([d(["tsig"], [d(["blah"], [], 3)], 2)], 3, 5, "after 'blah'`")
+	ok := [d(
+		["tsig"], [
+			d(["require", "AXFR", "IXFR", "SOA"], [], 3), d(["require", "all", "BOGUS"], [], 4),
+			d(["require", "none"], [], 5), d(["require_opcode", "UPDATE", "NOTIFY"], [], 6),
+			d(["secret", "name.", "c2VjcmV0"], [], 7),
+		],
+		2,
+	)]
+	count(findings(ok)) == 0
+
+	# require_opcode came after 1.11.3, which takes it for an unknown line
+	only([d(["tsig"], [d(["require_opcode", "UPDATE"], [], 3)], 2)], 3, 5, "after 'require_opcode'`") with data.dnslint.config as {"coredns_version": "1.11.3"}
+}
+
+test_cloud_plugins_without_credentials if {
+	only([d(["route53", "example.org"], [], 2)], 2, 15, "`invalid zone \"example.org\"`")
+	only([d(["route53", ":"], [], 2)], 2, 15, "`invalid zone \":\"`")
+	only([d(["route53", "example.org:Z1"], [d(["aws_access_key", "AKID"], [], 3)], 2)], 3, 5, "`invalid access key: '[AKID]'`")
+	only([d(["route53", "example.org:Z1"], [d(["aws_access_key"], [], 3)], 2)], 3, 5, "`invalid access key: '[]'`")
+	only([d(["route53", "example.org:Z1"], [d(["refresh", "-1m"], [], 3)], 2)], 3, 15, "`refresh interval must be greater than 0: \"-1m\"`")
+	only([d(["route53", "example.org:Z1"], [d(["refresh", "0"], [], 3)], 2)], 3, 15, "`refresh interval must be greater than 0: \"0s\"`")
+	only([d(["route53", "example.org:Z1"], [d(["refresh", "foo"], [], 3)], 2)], 3, 15, "`Unable to parse duration: time: invalid duration \"foo\"`")
+	only([d(["azure", "rg:zone"], [d(["access", "foo"], [], 3)], 2)], 3, 15, "`invalid access value: can be public/private, found: foo`")
+	only([d(["azure", "rg:zone"], [d(["foo"], [], 3)], 2)], 3, 5, "`unknown property: \"foo\"`")
+	only([d(["clouddns", "example.org.:project:"], [], 2)], 2, 15, "`invalid zone \"example.org.:project:\"`")
+	ok := [
+		d(["route53", "example.org.:Z1:x", "example.net.:Z2"], [d(["refresh", "90"], [], 3), d(["credentials", "default", "file"], [], 4), d(["fallthrough"], [], 5)], 2),
+		d(["azure", "rg:example.org"], [d(["access", "private"], [], 7), d(["environment", "AZUREPUBLICCLOUD"], [], 8)], 6),
+		d(["clouddns", "example.org.:project:zone"], [d(["credentials", "/etc/gcp.json"], [], 10)], 9),
+	]
+	count(findings(ok)) == 0
 }
