@@ -62,6 +62,7 @@ test_earlier_releases if {
 	only([d(["errors"], [d(["consolidate", "5m", ".*", "show_first"], [], 3)], 2)], 3, 35, "`unknown log level argument in consolidate: show_first`") with data.dnslint.config as old
 	only([d(["loadbalance", "random"], [], 2)], 2, 15, "`unknown policy: random`") with data.dnslint.config as old
 	count(findings([d(["loadbalance", "round_robin"], [], 2), d(["loadbalance"], [], 3)])) == 0 with data.dnslint.config as old
+
 	# weighted came with CoreDNS 1.10.1 (plugin/loadbalance/setup.go @ v1.10.0, v1.10.1)
 	weighted := [d(["loadbalance", "weighted", "wfile"], [d(["reload", "10s"], [], 3)], 2)]
 	count(findings(weighted)) == 0 with data.dnslint.config as old
@@ -265,4 +266,16 @@ test_cloud_plugins_without_credentials if {
 		d(["clouddns", "example.org.:project:zone"], [d(["credentials", "/etc/gcp.json"], [], 10)], 9),
 	]
 	count(findings(ok)) == 0
+}
+
+test_zone_plugins_in_older_releases if {
+	old := {"coredns_version": "1.9.3"}
+	only([d(["dnssec"], [d(["key", "file"], [], 3)], 2)], 3, 5, "after 'file'`")
+	count(findings([d(["dnssec"], [d(["key", "file", "Kexample.org"], [], 3)], 2)])) == 0
+	only([d(["file", "db"], [d(["fallthrough"], [], 3)], 2)], 3, 5, "`unknown property 'fallthrough'`") with data.dnslint.config as {"coredns_version": "1.11.3"}
+	count(findings([d(["file", "db"], [d(["fallthrough"], [], 3)], 2)])) == 0 with data.dnslint.config as {"coredns_version": "1.12.2"}
+	only([d(["auto"], [d(["no_reload"], [], 3)], 2)], 3, 5, "`unknown property 'no_reload'`") with data.dnslint.config as old
+	only([d(["erratic"], [d(["drop", "-1"], [], 3)], 2)], 3, 15, "`plugin/erratic: illegal amount value given \"-1\"`") with data.dnslint.config as old
+	only([d(["etcd"], [d(["min-lease-ttl", "30"], [], 3)], 2)], 3, 5, "`unknown property 'min-lease-ttl'`") with data.dnslint.config as {"coredns_version": "1.12.2"}
+	only([d(["etcd"], [d(["credentials", "u", "p", "x"], [], 3)], 2)], 3, 35, "`credentials requires 2 arguments, username and password`")
 }
