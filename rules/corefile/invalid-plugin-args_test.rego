@@ -62,7 +62,6 @@ test_earlier_releases if {
 	only([d(["errors"], [d(["consolidate", "5m", ".*", "show_first"], [], 3)], 2)], 3, 35, "`unknown log level argument in consolidate: show_first`") with data.dnslint.config as old
 	only([d(["loadbalance", "random"], [], 2)], 2, 15, "`unknown policy: random`") with data.dnslint.config as old
 	count(findings([d(["loadbalance", "round_robin"], [], 2), d(["loadbalance"], [], 3)])) == 0 with data.dnslint.config as old
-
 	# weighted came with CoreDNS 1.10.1 (plugin/loadbalance/setup.go @ v1.10.0, v1.10.1)
 	weighted := [d(["loadbalance", "weighted", "wfile"], [d(["reload", "10s"], [], 3)], 2)]
 	count(findings(weighted)) == 0 with data.dnslint.config as old
