@@ -278,3 +278,18 @@ test_zone_plugins_in_older_releases if {
 	only([d(["etcd"], [d(["min-lease-ttl", "30"], [], 3)], 2)], 3, 5, "`unknown property 'min-lease-ttl'`") with data.dnslint.config as {"coredns_version": "1.12.2"}
 	only([d(["etcd"], [d(["credentials", "u", "p", "x"], [], 3)], 2)], 3, 35, "`credentials requires 2 arguments, username and password`")
 }
+
+test_grpc_zone_kind if {
+	long := concat("", ["x" | some _ in numbers.range(1, 64)])
+	only([d(["grpc", long, "127.0.0.1"], [], 2)], 2, 15, sprintf("`plugin/grpc: unable to normalize '%s'`", [long]))
+	only([d(["grpc", "example.org:", "127.0.0.1"], [], 2)], 2, 15, "`plugin/grpc: unable to normalize 'example.org:'`")
+	only([d(["grpc", ".", "127.0.0.1"], [d(["blaatl"], [], 3)], 2)], 3, 5, "`unknown property 'blaatl'`")
+	only([d(["grpc", ".", "127.0.0.1"], [d(["policy", "least_conn"], [], 3)], 2)], 3, 15, "`unknown policy 'least_conn'`")
+	ok := [
+		d(["grpc", "dns://example.org:53", "127.0.0.1"], [d(["policy", "sequential"], [], 3), d(["fallthrough"], [], 4)], 2),
+		d(["grpc", "10.0.0.0/8", "127.0.0.1"], [], 5),
+		d(["grpc", concat("", [substring(long, 0, 63), ".example.org."]), "127.0.0.1"], [], 6),
+	]
+	count(findings(ok)) == 0
+	only([d(["grpc", ".", "127.0.0.1"], [d(["fallthrough"], [], 3)], 2)], 3, 5, "`unknown property 'fallthrough'`") with data.dnslint.config as {"coredns_version": "1.11.3"}
+}
