@@ -6,10 +6,7 @@
 #   reload, the old configuration keeps running and the error is only logged). This rule
 #   checks them as the setup functions do, with their messages, for the plugins in
 #   rules/data/plugins_args.json: health, ready, prometheus, errors, log, loadbalance, bind,
-#   local, loop, whoami, autopath, k8s_external, file, auto, dnssec, acl, quic, https,
-#   https3, grpc_server, proxyproto, dnstap, trace, transfer, secondary, geoip, bufsize,
-#   cancel, any, chaos, erratic, etcd, nomad, view, tsig, grpc, route53, azure and clouddns
-#   (their parsing only: what needs credentials is never checked), the rule type of
+#   local, loop, whoami, autopath, k8s_external, file, auto, dnssec, acl, the rule type of
 #   rewrite, the actions of header before 1.9.4 and the options of kubernetes and hosts. For example `errors { stack }` →
 #   `Syntax error: Unexpected token 'stack', expecting 'Unknown field stack'`;
 #   `health { timeout 3s }` → `unknown property 'timeout'` (health, ready and log refuse
