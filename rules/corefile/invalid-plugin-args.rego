@@ -80,7 +80,7 @@ else := fits[0] if {
 # The directive's own arguments.
 report contains report.finding(p.pos, fatal(c.directive.name, c.directive, p)) if {
 	some c in checked
-	s := object.get(c.spec, "args", {})
+	s := args_spec(c.directive, object.get(c.spec, "args", {}))
 	not quiet(count(c.directive.args), s)
 	some p in problems(c.directive, s)
 }
@@ -101,7 +101,7 @@ else := sprintf("`%s` takes no block: remove the `{ }`", [name])
 report contains report.finding(p.pos, fatal(c.directive.name, l, p)) if {
 	some c in checked
 	some l in c.directive.block
-	s := option(c.spec, l.name)
+	s := args_spec(l, option(c.spec, l.name))
 	not quiet(count(l.args), s)
 	some p in problems(l, s)
 }
@@ -245,7 +245,7 @@ lower_bound(s) := s.min if s.min
 
 else := min(s.n)
 
-few(line, s) := s.few if s.few
+few(line, s) := text(s.few, last(line), {"{args}": concat(" ", [a.text | some a in line.args])}) if s.few
 
 else := plugins.argerr(last(line))
 
@@ -368,3 +368,27 @@ text(message, token, extra) := plugins.text(message, token, extra)
 fatal(plugin, line, p) := sprintf("CoreDNS %s exits at start-up: the %s plugin refuses this with `%s`%s. %s", [
 	corefile.version, plugin, p.error, corefile.where(line), p.fix,
 ])
+
+# args_spec is the shape of a line's arguments: the one of its first argument's own form
+# when the data names one (first: `dnstap listen ENDPOINT …` reads its values one place
+# further; tsig's `require all` reads no type), else s itself.
+args_spec(d, s) := s.first[d.args[0].text] if count(d.args) > 0
+
+else := s
+
+# Options a plugin reads once per block (once: its message for the second line).
+report contains report.finding(l.pos, fatal(c.directive.name, l, p)) if {
+	some c in checked
+	some i, l in c.directive.block
+	message := option(c.spec, l.name).once
+	count([j | some j, e in c.directive.block; j < i; key(c.spec, e.name) == key(c.spec, l.name)]) == 1
+	p := {"error": message, "fix": sprintf("Keep one `%s` line", [l.name])}
+}
+
+# Options a plugin cannot start without (needs: [{option, message}]).
+report contains report.finding(c.directive.pos, fatal(c.directive.name, c.directive, p)) if {
+	some c in checked
+	some needs in object.get(c.spec, "needs", [])
+	count([l | some l in c.directive.block; key(c.spec, l.name) == needs.option]) == 0
+	p := {"error": needs.message, "fix": sprintf("Add a `%s` line to the block", [needs.option])}
+}

@@ -158,3 +158,138 @@ test_unknown_line_did_you_mean if {
 	only([d(["health"], [d(["lameduk", "5s"], [], 3)], 2)], 3, 5, "`unknown property 'lameduk'`. Did you mean `lameduck`? The health block accepts `lameduck`")
 	only([d(["health"], [d(["timeout", "3s"], [], 3)], 2)], 3, 5, "`unknown property 'timeout'`. The health block accepts `lameduck`")
 }
+
+test_once_per_block if {
+	twice := [d(["quic"], [d(["max_streams", "100"], [], 3), d(["max_streams", "200"], [], 4)], 2)]
+	only(twice, 4, 5, "`max_streams already defined for this server block`")
+	count(findings([d(["quic"], [d(["max_streams", "100"], [], 3), d(["worker_pool_size", "8"], [], 4)], 2)])) == 0
+	thrice := [d(["https"], [d(["max_connections", "1"], [], 3), d(["max_connections", "2"], [], 4), d(["max_connections", "3"], [], 5)], 2)]
+	only(thrice, 4, 5, "`max_connections already defined for this server block`")
+}
+
+test_first_argument_form if {
+	only([d(["dnstap", "listen"], [], 2)], 2, 5, "`dnstap listen requires an endpoint argument`")
+	only([d(["dnstap", "listen", "tcp://127.0.0.1:6000", "full", "1", "4097"], [], 2)], 2, 55, "`dnstap: MultipleQueue must be between 1 and 4096 (x10k messages): 4097`")
+	only([d(["dnstap", "/tmp/s", "full", "0"], [], 2)], 2, 35, "`dnstap: MultipleTcpWriteBuf must be between 1 and 1024 (MiB units): 0`")
+	count(findings([d(["dnstap", "listen", "tcp://127.0.0.1:6000", "full", "1024", "4096"], [], 2)])) == 0
+
+	# listen is an endpoint (a unix socket) before 1.14.7, and the sizes are not checked before 1.13.1
+	count(findings([d(["dnstap", "listen"], [], 2)])) == 0 with data.dnslint.config as {"coredns_version": "1.14.3"}
+	count(findings([d(["dnstap", "/tmp/s", "full", "0"], [], 2)])) == 0 with data.dnslint.config as {"coredns_version": "1.12.2"}
+}
+
+test_transport_plugins if {
+	only([d(["quic", "arg"], [], 2)], 2, 15, "after 'arg'`")
+	only([d(["quic"], [d(["worker_pool_size", "0"], [], 3)], 2)], 3, 15, "`worker_pool_size must be a positive integer: 0`")
+	only([d(["grpc_server"], [d(["max_streams", "abc"], [], 3)], 2)], 3, 15, "`invalid max_streams value 'abc': strconv.Atoi: parsing \"abc\": invalid syntax`")
+	count(findings([d(["https3"], [d(["max_streams", "0"], [], 3)], 2)])) == 0
+	only([d(["https3"], [d(["max_connections", "5"], [], 3)], 2)], 3, 5, "`unknown property 'max_connections'`") with data.dnslint.config as {"coredns_version": "1.14.3"}
+	only([d(["proxyproto"], [d(["allow", "invalid_ip"], [], 3)], 2)], 3, 15, "`plugin/proxyproto: invalid_ip: invalid CIDR address: invalid_ip`")
+	only([d(["proxyproto"], [d(["udp_session_tracking", "28s", "0"], [], 3)], 2)], 3, 25, "`plugin/proxyproto: udp_session_tracking: invalid max sessions \"0\": must be a positive integer`")
+	only([d(["proxyproto"], [d(["unknown"], [], 3)], 2)], 3, 5, "`unknown option 'unknown'`")
+	only([d(["proxyproto", "extra_arg"], [], 2)], 2, 15, "`Wrong argument count or unexpected line ending after 'extra_arg'`")
+	count(findings([d(["proxyproto"], [d(["allow", "10.0.0.0/8", "::1/128"], [], 3), d(["default", "REJECT"], [], 4), d(["udp_session_tracking", "1m", "500"], [], 5)], 2)])) == 0
+}
+
+test_needed_options if {
+	only([d(["transfer"], [], 2)], 2, 5, "`'to' is required`")
+	only([d(["secondary", "example.org"], [d(["fallthrough"], [], 3)], 2)], 2, 5, "`secondary zones require a transfer from property`")
+	count(findings([d(["transfer"], [d(["to", "*"], [], 3)], 2)])) == 0
+	only([d(["transfer"], [d(["to", "*"], [], 3), d(["source", "192.0.2.1"], [], 4), d(["source", "192.0.2.2"], [], 5)], 2)], 5, 5, "`source already specified`")
+}
+
+test_bool_and_float_kinds if {
+	only([d(["trace"], [d(["client_server", "junk"], [], 3)], 2)], 3, 15, "`plugin/trace: strconv.ParseBool: parsing \"junk\": invalid syntax`")
+	only([d(["trace", "datadog", "localhost"], [d(["datadog_analytics_rate", "2"], [], 3)], 2)], 3, 15, "`plugin/trace: datadog analytics rate must be between 0 and 1, '2.000000' is not supported`")
+	only([d(["trace"], [d(["datadog_analytics_rate", "x"], [], 3)], 2)], 3, 15, "`plugin/trace: strconv.ParseFloat: parsing \"x\": invalid syntax`")
+	ok := [d(
+		["trace"], [
+			d(["client_server", "True"], [], 3), d(["client_server", "0"], [], 4),
+			d(["datadog_analytics_rate", "0.5"], [], 5), d(["datadog_analytics_rate", "1e-1"], [], 6),
+			d(["datadog_analytics_rate", "0x1p-2"], [], 7), d(["datadog_analytics_rate", ".5"], [], 8),
+		],
+		2,
+	)]
+	count(findings(ok)) == 0
+}
+
+test_small_plugins if {
+	only([d(["cancel", "5"], [], 2)], 2, 15, "`plugin/cancel: invalid duration: \"5\"`")
+	only([d(["cancel", "-1s"], [], 2)], 2, 15, "`plugin/cancel: invalid negative duration: \"-1s\"`")
+	only([d(["bufsize", "511"], [], 2)], 2, 15, "after '511'`")
+	count(findings([d(["bufsize", "1232"], [], 2), d(["cancel", "2s"], [], 3)])) == 0
+	only([d(["any", "example.org"], [], 2)], 2, 15, "after 'example.org'`")
+	only([d(["geoip"], [], 2)], 2, 5, "after 'geoip'`")
+	only([d(["geoip", "/db"], [d(["city"], [], 3)], 2)], 3, 5, "`unknown property \"city\"`")
+	count(findings([d(["geoip", "/db"], [d(["edns-subnet"], [], 3)], 2)])) == 0
+	only([d(["nomad"], [d(["TTL", "3601"], [], 3)], 2)], 3, 15, "`ttl must be in range [0, 3600]: 3601`")
+	only([d(["erratic"], [d(["delay", "15.a"], [], 3)], 2)], 3, 15, "`plugin/erratic: strconv.ParseInt: parsing \"15.a\": invalid syntax`")
+	only([d(["erratic"], [d(["drop", "-1"], [], 3)], 2)], 3, 15, "`plugin/erratic: illegal amount value given \"-1\"`")
+	only([d(["chaos"], [d(["unknown"], [], 3)], 2)], 3, 5, "`unknown property 'unknown'`")
+	only([d(["etcd"], [d(["endpoints", "x"], [], 3)], 2)], 3, 5, "`unknown property 'endpoints'`")
+	only([d(["view"], [], 2)], 2, 5, "after 'view'`")
+}
+
+test_qtype_and_opcode_kinds if {
+	only([d(["tsig"], [d(["require", "invalid-qtype"], [], 3)], 2)], 3, 15, "`Wrong argument count or unexpected line ending after 'invalid-qtype'`")
+	only([d(["tsig"], [d(["require_opcode", "INVALID"], [], 3)], 2)], 3, 15, "after 'INVALID'`")
+	only([d(["tsig"], [d(["blah"], [], 3)], 2)], 3, 5, "after 'blah'`")
+	ok := [d(
+		["tsig"], [
+			d(["require", "AXFR", "IXFR", "SOA"], [], 3), d(["require", "all", "BOGUS"], [], 4),
+			d(["require", "none"], [], 5), d(["require_opcode", "UPDATE", "NOTIFY"], [], 6),
+			d(["secret", "name.", "c2VjcmV0"], [], 7),
+		],
+		2,
+	)]
+	count(findings(ok)) == 0
+
+	# require_opcode came after 1.11.3, which takes it for an unknown line
+	only([d(["tsig"], [d(["require_opcode", "UPDATE"], [], 3)], 2)], 3, 5, "after 'require_opcode'`") with data.dnslint.config as {"coredns_version": "1.11.3"}
+}
+
+test_cloud_plugins_without_credentials if {
+	only([d(["route53", "example.org"], [], 2)], 2, 15, "`invalid zone \"example.org\"`")
+	only([d(["route53", ":"], [], 2)], 2, 15, "`invalid zone \":\"`")
+	only([d(["route53", "example.org:Z1"], [d(["aws_access_key", "AKID"], [], 3)], 2)], 3, 5, "`invalid access key: '[AKID]'`")
+	only([d(["route53", "example.org:Z1"], [d(["aws_access_key"], [], 3)], 2)], 3, 5, "`invalid access key: '[]'`")
+	only([d(["route53", "example.org:Z1"], [d(["refresh", "-1m"], [], 3)], 2)], 3, 15, "`refresh interval must be greater than 0: \"-1m\"`")
+	only([d(["route53", "example.org:Z1"], [d(["refresh", "0"], [], 3)], 2)], 3, 15, "`refresh interval must be greater than 0: \"0s\"`")
+	only([d(["route53", "example.org:Z1"], [d(["refresh", "foo"], [], 3)], 2)], 3, 15, "`Unable to parse duration: time: invalid duration \"foo\"`")
+	only([d(["azure", "rg:zone"], [d(["access", "foo"], [], 3)], 2)], 3, 15, "`invalid access value: can be public/private, found: foo`")
+	only([d(["azure", "rg:zone"], [d(["foo"], [], 3)], 2)], 3, 5, "`unknown property: \"foo\"`")
+	only([d(["clouddns", "example.org.:project:"], [], 2)], 2, 15, "`invalid zone \"example.org.:project:\"`")
+	ok := [
+		d(["route53", "example.org.:Z1:x", "example.net.:Z2"], [d(["refresh", "90"], [], 3), d(["credentials", "default", "file"], [], 4), d(["fallthrough"], [], 5)], 2),
+		d(["azure", "rg:example.org"], [d(["access", "private"], [], 7), d(["environment", "AZUREPUBLICCLOUD"], [], 8)], 6),
+		d(["clouddns", "example.org.:project:zone"], [d(["credentials", "/etc/gcp.json"], [], 10)], 9),
+	]
+	count(findings(ok)) == 0
+}
+
+test_zone_plugins_in_older_releases if {
+	old := {"coredns_version": "1.9.3"}
+	only([d(["dnssec"], [d(["key", "file"], [], 3)], 2)], 3, 5, "after 'file'`")
+	count(findings([d(["dnssec"], [d(["key", "file", "Kexample.org"], [], 3)], 2)])) == 0
+	only([d(["file", "db"], [d(["fallthrough"], [], 3)], 2)], 3, 5, "`unknown property 'fallthrough'`") with data.dnslint.config as {"coredns_version": "1.11.3"}
+	count(findings([d(["file", "db"], [d(["fallthrough"], [], 3)], 2)])) == 0 with data.dnslint.config as {"coredns_version": "1.12.2"}
+	only([d(["auto"], [d(["no_reload"], [], 3)], 2)], 3, 5, "`unknown property 'no_reload'`") with data.dnslint.config as old
+	only([d(["erratic"], [d(["drop", "-1"], [], 3)], 2)], 3, 15, "`plugin/erratic: illegal amount value given \"-1\"`") with data.dnslint.config as old
+	only([d(["etcd"], [d(["min-lease-ttl", "30"], [], 3)], 2)], 3, 5, "`unknown property 'min-lease-ttl'`") with data.dnslint.config as {"coredns_version": "1.12.2"}
+	only([d(["etcd"], [d(["credentials", "u", "p", "x"], [], 3)], 2)], 3, 35, "`credentials requires 2 arguments, username and password`")
+}
+
+test_grpc_zone_kind if {
+	long := concat("", ["x" | some _ in numbers.range(1, 64)])
+	only([d(["grpc", long, "127.0.0.1"], [], 2)], 2, 15, sprintf("`plugin/grpc: unable to normalize '%s'`", [long]))
+	only([d(["grpc", "example.org:", "127.0.0.1"], [], 2)], 2, 15, "`plugin/grpc: unable to normalize 'example.org:'`")
+	only([d(["grpc", ".", "127.0.0.1"], [d(["blaatl"], [], 3)], 2)], 3, 5, "`unknown property 'blaatl'`")
+	only([d(["grpc", ".", "127.0.0.1"], [d(["policy", "least_conn"], [], 3)], 2)], 3, 15, "`unknown policy 'least_conn'`")
+	ok := [
+		d(["grpc", "dns://example.org:53", "127.0.0.1"], [d(["policy", "sequential"], [], 3), d(["fallthrough"], [], 4)], 2),
+		d(["grpc", "10.0.0.0/8", "127.0.0.1"], [], 5),
+		d(["grpc", concat("", [substring(long, 0, 63), ".example.org."]), "127.0.0.1"], [], 6),
+	]
+	count(findings(ok)) == 0
+	only([d(["grpc", ".", "127.0.0.1"], [d(["fallthrough"], [], 3)], 2)], 3, 5, "`unknown property 'fallthrough'`") with data.dnslint.config as {"coredns_version": "1.11.3"}
+}
