@@ -70,7 +70,7 @@ assumed absent unless named with --service.`,
 	fl.StringSliceVar(&f.clusterDNS, "cluster-dns", []string{"10.96.0.10"}, "kubelet clusterDNS")
 	fl.StringVar(&f.nodeResolv, "node-resolv-conf", "", "the node's resolv.conf (nameservers, search, options)")
 	fl.StringArrayVar(&f.configs, "config", nil, "Corefile or coredns/coredns-custom ConfigMap files (repeatable)")
-	fl.StringVar(&f.platform, "platform", "", "default Corefile for a lone coredns-custom ConfigMap: aks, k3s")
+	fl.StringVar(&f.platform, "platform", "", platformHelp("a lone coredns-custom ConfigMap"))
 	fl.StringSliceVar(&f.services, "service", nil, "Services that exist, as NAME.NAMESPACE (repeatable)")
 	fl.StringVar(&f.libc, "libc", "glibc", "resolver: glibc or musl")
 	fl.BoolVar(&f.legacy, "legacy-search-limits", false, "the cluster has no expanded DNS config (6 search domains, 256 characters)")

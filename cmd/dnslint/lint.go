@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/dnslint/dnslint/lint"
+	"github.com/dnslint/dnslint/lint/compose"
 	"github.com/dnslint/dnslint/lint/config"
 	"github.com/dnslint/dnslint/lint/finding"
 	"github.com/dnslint/dnslint/lint/report"
@@ -52,7 +53,7 @@ finding on their line or the line below.`,
 	f.register(fl, versionHelp{
 		coredns:    "CoreDNS release the Corefiles run on (default: the latest release dnslint knows)",
 		kubernetes: "Kubernetes release of the cluster (default: the latest release dnslint knows)",
-		platform:   "aks, k3s or generic: whose default Corefile imports a coredns-custom ConfigMap linted alone (default aks)",
+		platform:   platformHelp("a coredns-custom ConfigMap linted alone"),
 	})
 	fl.StringVar(&f.linkBase, "link-base", "", "URL prefix that turns file paths into links (markdown format), e.g. https://github.com/OWNER/REPO/blob/SHA/")
 	fl.StringVar(&f.stdinFilename, "stdin-filename", "", "name for standard input, used for its format and in findings")
@@ -63,6 +64,9 @@ finding on their line or the line below.`,
 func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if len(args) == 0 {
 		return usageError{fmt.Errorf("lint needs a path, or - for standard input (see dnslint lint --help)")}
+	}
+	if err := checkStdinArgs(args, f.stdinFilename); err != nil {
+		return err
 	}
 	out, cfg, err := f.setup()
 	if err != nil {
@@ -90,6 +94,24 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	return finish(cmd, out, l, res, errs)
 }
 
+// checkStdinArgs refuses what would read standard input twice, or name it when it is
+// not read.
+func checkStdinArgs(args []string, stdinFilename string) error {
+	stdin := 0
+	for _, a := range args {
+		if a == "-" {
+			stdin++
+		}
+	}
+	switch {
+	case stdin > 1:
+		return usageError{fmt.Errorf("standard input (-) is named %d times; it can be read once", stdin)}
+	case stdin == 0 && stdinFilename != "":
+		return usageError{fmt.Errorf("--stdin-filename %q names standard input, but no - among the paths reads it", stdinFilename)}
+	}
+	return nil
+}
+
 // runFlags are the flags lint and audit share: configuration, rules and reports.
 type runFlags struct {
 	format, output, configFile, failOn string
@@ -97,6 +119,12 @@ type runFlags struct {
 	platform                           string
 	policies, enable, disable, reports []string
 	noColor, ignoreSuppressions        bool
+}
+
+// platformHelp words --platform for what the command composes with the platform's default.
+func platformHelp(what string) string {
+	return fmt.Sprintf("the cluster's platform: %s; %s is composed with the default Corefile of aks or k3s, and is never read on the others (default %s)",
+		strings.Join(compose.KnownPlatforms(), ", "), what, compose.DefaultPlatform)
 }
 
 // versionHelp words the flags whose defaults differ between lint and audit.
@@ -156,6 +184,9 @@ type output struct {
 // that could not be read, those also on standard error, and returns the exit status:
 // what lint and audit share.
 func finish(cmd *cobra.Command, o output, l *lint.Linter, res *lint.Result, problems []report.InputError) error {
+	for _, w := range l.Warnings() {
+		fmt.Fprintf(cmd.ErrOrStderr(), "dnslint: warning: %s\n", w)
+	}
 	rep := &report.Report{
 		Tool: "dnslint", Version: toolVersion(), Findings: res.Findings, Rules: l.Rules(), Files: res.Files,
 		Source: sourceLines(res.Sources), LinkBase: o.linkBase, Errors: problems,

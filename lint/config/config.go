@@ -31,8 +31,8 @@ type Config struct {
 	CoreDNSVersion string `yaml:"coredns-version"`
 	// KubernetesVersion is the cluster's Kubernetes release (default: latest known).
 	KubernetesVersion string `yaml:"kubernetes-version"`
-	// Platform is aks, k3s or generic: whose default Corefile imports a coredns-custom
-	// ConfigMap linted without its Corefile.
+	// Platform is the cluster's platform (compose.KnownPlatforms): whether, and how, its
+	// default Corefile imports a coredns-custom ConfigMap linted without its Corefile.
 	Platform string `yaml:"platform"`
 	// Plugins are extra directives of a custom CoreDNS build.
 	Plugins []string `yaml:"plugins"`

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestStdinMisuse: --stdin-filename without - and - named twice are usage errors, not
+// silently ignored or read twice.
+func TestStdinMisuse(t *testing.T) {
+	t.Parallel()
+	corefile := ".:53 {\n    forward . 10.0.0.53\n    cache 5\n}\n"
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--stdin-filename", "Corefile", "testdata/examples/clusters/onprem/Corefile"}, "no - among the paths reads it"},
+		{[]string{"--stdin-filename", "Corefile", "-", "-"}, "standard input (-) is named 2 times"},
+		{[]string{"-", "-"}, "standard input (-) is named 2 times"},
+	} {
+		r := dnslint(t, corefile, append(append([]string{"lint"}, just("cache/low-ttl")...), tc.args...)...)
+		if r.code != exitUsage || !strings.Contains(r.stderr, tc.want) || r.stdout != "" {
+			t.Errorf("%q: want exit 2 saying %q and no report, got %s", tc.args, tc.want, r)
+		}
+	}
+}
+
+const loneCustom = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: coredns-custom
+  namespace: kube-system
+data:
+  log.override: |
+    log
+  stub.server: |
+    example.com:53 {
+        forward . 10.0.0.1
+    }
+`
+
+// TestPlatform: --platform accepts exactly the platforms dnslint knows. aks and k3s
+// compose a lone coredns-custom with their default Corefile; on the others it gets one
+// finding, that the platform never reads it; gke is refused because it runs kube-dns.
+func TestPlatform(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"custom.yaml": loneCustom})
+	file := filepath.Join(dir, "custom.yaml")
+	for _, p := range []string{"aks", "k3s"} {
+		got, r := findings(t, "", "--platform", p, file)
+		if r.code != exitClean || !slices.Contains(got, file+":11:9 warning cache/missing") || slices.Contains(got, file+":2:7 warning custom/not-imported") {
+			t.Errorf("%s: want the keys composed with the default Corefile, got %q\n%s", p, got, r)
+		}
+	}
+	for _, p := range []string{"generic", "eks", "kubeadm", "rke2", "openshift"} {
+		got, r := findings(t, "", "--platform", p, file)
+		if want := []string{file + ":2:7 warning custom/not-imported"}; !slices.Equal(got, want) {
+			t.Errorf("%s: findings %q, want %q\n%s", p, got, want, r)
+		}
+		if !strings.Contains(r.stdout, "never read on platform "+p) {
+			t.Errorf("%s: message does not name the platform:\n%s", p, r)
+		}
+	}
+	r := dnslint(t, "", "lint", "--platform", "gke", file)
+	if r.code != exitUsage || !strings.Contains(r.stderr, "GKE runs kube-dns, not CoreDNS") {
+		t.Errorf("gke: want exit 2 with the kube-dns reason, got %s", r)
+	}
+	r = dnslint(t, "", "lint", "--platform", "azure", "testdata/examples/clusters/onprem/Corefile")
+	if r.code != exitUsage || !strings.Contains(r.stderr, `unknown platform "azure" (known: aks, eks, generic, k3s, kubeadm, openshift, rke2)`) {
+		t.Errorf("azure: want exit 2 listing the platforms, got %s", r)
+	}
+}
+
+// TestVersionBeyondData: a CoreDNS or Kubernetes release newer than dnslint's data warns
+// once and lints as the newest known; messages never claim what "CoreDNS 9.9.9" does.
+func TestVersionBeyondData(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	// An unknown cache option: the message names the release that exits on it.
+	writeFiles(t, dir, map[string]string{"Corefile": ".:53 {\n    forward . 10.0.0.53\n    cache 30 {\n        bogus\n    }\n}\n"})
+	file := filepath.Join(dir, "Corefile")
+	r := dnslint(t, "", "lint", "--coredns-version", "9.9.9", "--kubernetes-version", "1.999.0", "--fail-on", "none", file)
+	if r.code != exitClean {
+		t.Fatalf("want exit 0, got %s", r)
+	}
+	if n := strings.Count(r.stderr, "CoreDNS 9.9.9 is newer than the releases dnslint knows; linting as CoreDNS "); n != 1 {
+		t.Errorf("want the CoreDNS warning once, got %d:\n%s", n, r)
+	}
+	if n := strings.Count(r.stderr, "Kubernetes 1.999.0 is newer than the releases dnslint knows"); n != 1 {
+		t.Errorf("want the Kubernetes warning once, got %d:\n%s", n, r)
+	}
+	if strings.Contains(r.stdout, "9.9.9") || !strings.Contains(r.stdout, "is no option of cache in CoreDNS ") {
+		t.Errorf("a message claims what CoreDNS 9.9.9 does:\n%s", r)
+	}
+	if r := dnslint(t, "", "lint", "--coredns-version", "1.11.3", "--fail-on", "none", file); strings.Contains(r.stderr, "warning") {
+		t.Errorf("a known release warns: %s", r)
+	}
+}
