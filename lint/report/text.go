@@ -98,8 +98,8 @@ func summaryLine(s summary, problems int) string {
 	if problems == 0 {
 		return "no problems in " + files
 	}
-	return fmt.Sprintf("%s (%s, %s, %d info) in %s",
-		plural(problems, "problem"), plural(s.Errors, "error"), plural(s.Warnings, "warning"), s.Infos, files)
+	return fmt.Sprintf("%s (%s, %s, %d info) in %s (%s linted)",
+		plural(problems, "problem"), plural(s.Errors, "error"), plural(s.Warnings, "warning"), s.Infos, plural(s.FilesWithProblems, "file"), files)
 }
 
 // ANSI select graphic rendition codes.
