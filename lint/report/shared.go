@@ -47,9 +47,9 @@ type summary struct {
 	// Files are the files linted; FilesWithProblems those that have a finding.
 	Files             int `json:"files"`
 	FilesWithProblems int `json:"files_with_problems"`
-	Errors   int `json:"errors"`
-	Warnings int `json:"warnings"`
-	Infos    int `json:"infos"`
+	Errors            int `json:"errors"`
+	Warnings          int `json:"warnings"`
+	Infos             int `json:"infos"`
 }
 
 func summarize(r *Report) summary {
