@@ -99,3 +99,83 @@ func TestVersionBeyondData(t *testing.T) {
 		t.Errorf("a known release warns: %s", r)
 	}
 }
+
+const twoWorkloads = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27-alpine
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  template:
+    spec:
+      containers:
+        - name: api
+          image: registry.example/api:1.0
+`
+
+// TestExplainLookupPod: explain picks the resolver as lint does (musl for an alpine
+// image), refuses to pick one of several workloads silently (exit 2 listing them), and
+// takes --workload NAME.
+func TestExplainLookupPod(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"two.yaml": twoWorkloads})
+	file := filepath.Join(dir, "two.yaml")
+	r := dnslint(t, "", "explain", "lookup", "example.com", "--pod", file)
+	if r.code != exitUsage || !strings.Contains(r.stderr, "the file has 2 workloads, pick one with --workload NAME: Deployment/web (line 2), Deployment/api (line 13)") {
+		t.Errorf("several workloads: want exit 2 listing them, got %s", r)
+	}
+	for name, libc := range map[string]string{"web": "musl", "api": "glibc"} {
+		r := dnslint(t, "", "explain", "lookup", "example.com", "--pod", file, "--workload", name, "--format", "json")
+		if r.code != exitClean || !strings.Contains(r.stdout, `"libc": "`+libc+`"`) {
+			t.Errorf("%s: want libc %s, got %s", name, libc, r)
+		}
+	}
+	r = dnslint(t, "", "explain", "lookup", "example.com", "--pod", file, "--workload", "api", "--libc", "musl", "--format", "json")
+	if !strings.Contains(r.stdout, `"libc": "musl"`) {
+		t.Errorf("--libc does not win over the image: %s", r)
+	}
+	r = dnslint(t, "", "explain", "lookup", "example.com", "--pod", file, "--workload", "db")
+	if r.code != exitUsage || !strings.Contains(r.stderr, `no workload named "db"`) {
+		t.Errorf("unknown workload: want exit 2, got %s", r)
+	}
+}
+
+// TestExplainRanges: names a resolver would not look up and sizes that make an empty
+// table are usage errors.
+func TestExplainRanges(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"lookup", "bad name!"}, `is not a letter, digit, hyphen or underscore`},
+		{[]string{"lookup", "a..b"}, "empty label"},
+		{[]string{"lookup", strings.Repeat("a", 64) + ".com"}, "label of 64 characters"},
+		{[]string{"lookup", strings.Repeat("abc.", 64) + "com"}, "a domain name has at most 253"},
+		{[]string{"lookup", "example.com", "--ndots", "-2"}, "--ndots -2"},
+		{[]string{"ladder", "testdata/examples/clusters/aks-prod/coredns-autoscaler.yaml", "--max-nodes", "0"}, "--max-nodes 0: want 1 to"},
+		{[]string{"ladder", "testdata/examples/clusters/aks-prod/coredns-autoscaler.yaml", "--cores-per-node", "0"}, "--cores-per-node 0"},
+		{[]string{"ladder", "testdata/examples/clusters/aks-prod/coredns-autoscaler.yaml", "--nodes", "-1"}, "--nodes -1"},
+	} {
+		r := dnslint(t, "", append([]string{"explain"}, tc.args...)...)
+		if r.code != exitUsage || !strings.Contains(r.stderr, tc.want) || r.stdout != "" {
+			t.Errorf("%q: want exit 2 saying %q, got %s", tc.args, tc.want, r)
+		}
+	}
+	for _, name := range []string{"example.com", "example.com.", "_http._tcp.api", "kubernetes.default"} {
+		if r := dnslint(t, "", "explain", "lookup", name); r.code != exitClean {
+			t.Errorf("%q refused: %s", name, r)
+		}
+	}
+}
