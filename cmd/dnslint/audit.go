@@ -66,6 +66,7 @@ access (list) to configmaps in --dns-namespace and to the workload kinds is need
 		kubernetes: "Kubernetes release (default: the API server's)",
 		platform:   platformHelp("a coredns-custom ConfigMap without a coredns ConfigMap"),
 	})
+	registerRunCompletions(cmd)
 	return cmd
 }
 

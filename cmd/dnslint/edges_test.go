@@ -179,3 +179,75 @@ func TestExplainRanges(t *testing.T) {
 		}
 	}
 }
+
+// TestColorFlag: --color auto|always|never, and FORCE_COLOR forces colours in auto mode
+// even with NO_COLOR set (TestMain sets it) and no terminal. Not parallel: environment.
+func TestColorFlag(t *testing.T) {
+	const file = "testdata/examples/clusters/onprem/Corefile"
+	const red = "\x1b[1;31merror\x1b[0m"
+	colored := func(args ...string) bool {
+		t.Helper()
+		r := dnslint(t, "", append([]string{"lint", "--fail-on", "none"}, append(args, file)...)...)
+		if r.code != exitClean {
+			t.Fatalf("%q: %s", args, r)
+		}
+		return strings.Contains(r.stdout, red)
+	}
+	if colored() || colored("--color", "auto") {
+		t.Error("auto: colours without a terminal, with NO_COLOR set")
+	}
+	if !colored("--color", "always") {
+		t.Error("always: no colours")
+	}
+	t.Setenv("FORCE_COLOR", "1")
+	if !colored() {
+		t.Error("FORCE_COLOR: no colours")
+	}
+	if colored("--color", "never") || colored("--no-color") {
+		t.Error("never: colours")
+	}
+	t.Setenv("FORCE_COLOR", "0")
+	if colored() {
+		t.Error("FORCE_COLOR=0: colours")
+	}
+	if r := dnslint(t, "", "lint", "--color", "sometimes", file); r.code != exitUsage || !strings.Contains(r.stderr, "want auto, always or never") {
+		t.Errorf("--color sometimes: want exit 2, got %s", r)
+	}
+}
+
+// TestDocsLinks: --docs-links shows each finding's rule documentation under it.
+func TestDocsLinks(t *testing.T) {
+	t.Parallel()
+	args := append(append([]string{"lint", "--fail-on", "none"}, just("cache/low-ttl")...), "testdata/examples/clusters/onprem/Corefile")
+	if r := dnslint(t, "", args...); strings.Contains(r.stdout, "docs: ") {
+		t.Errorf("docs link without --docs-links:\n%s", r)
+	}
+	r := dnslint(t, "", append(args, "--docs-links")...)
+	if !strings.Contains(r.stdout, "\n    docs: https://github.com/dnslint/dnslint/blob/main/docs/rules/cache/low-ttl.md\n") {
+		t.Errorf("no docs link with --docs-links:\n%s", r)
+	}
+}
+
+// TestCompletion: shell completion offers rule ids (with their titles), category globs,
+// formats and platforms.
+func TestCompletion(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"lint", "--enable", ""}, []string{"cache/low-ttl\t", "cache/*"}},
+		{[]string{"audit", "--disable", ""}, []string{"pod/high-ndots\t"}},
+		{[]string{"lint", "--format", ""}, []string{"sarif\n", "json\n"}},
+		{[]string{"lint", "--report", ""}, []string{"sarif=\n"}},
+		{[]string{"lint", "--platform", ""}, []string{"eks\n", "k3s\n"}},
+		{[]string{"lint", "--color", ""}, []string{"always\n"}},
+	} {
+		r := dnslint(t, "", append([]string{"__complete"}, tc.args...)...)
+		for _, w := range tc.want {
+			if !strings.Contains(r.stdout, w) {
+				t.Errorf("%q: no %q in\n%s", tc.args, w, r)
+			}
+		}
+	}
+}

@@ -58,6 +58,7 @@ finding on their line or the line below.`,
 	fl.StringVar(&f.linkBase, "link-base", "", "URL prefix that turns file paths into links (markdown format), e.g. https://github.com/OWNER/REPO/blob/SHA/")
 	fl.StringVar(&f.stdinFilename, "stdin-filename", "", "name for standard input, used for its format and in findings")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", source.DefaultMaxSize, "largest file read, in bytes")
+	registerRunCompletions(cmd)
 	return cmd
 }
 
@@ -118,7 +119,9 @@ type runFlags struct {
 	corednsVersion, kubernetesVersion  string
 	platform                           string
 	policies, enable, disable, reports []string
+	color                              string
 	noColor, ignoreSuppressions        bool
+	docsLinks                          bool
 }
 
 // platformHelp words --platform for what the command composes with the platform's default.
@@ -143,7 +146,9 @@ func (f *runFlags) register(fl *pflag.FlagSet, h versionHelp) {
 	fl.StringVar(&f.corednsVersion, "coredns-version", "", h.coredns)
 	fl.StringVar(&f.kubernetesVersion, "kubernetes-version", "", h.kubernetes)
 	fl.StringVar(&f.platform, "platform", "", h.platform)
-	fl.BoolVar(&f.noColor, "no-color", false, "no colours in text output (also: NO_COLOR set)")
+	fl.StringVar(&f.color, "color", "auto", "colours in text output: auto (on a terminal; FORCE_COLOR set forces them, NO_COLOR set turns them off), always, never")
+	fl.BoolVar(&f.noColor, "no-color", false, "no colours in text output: --color never")
+	fl.BoolVar(&f.docsLinks, "docs-links", false, "show each finding's rule documentation link (text output)")
 	fl.BoolVar(&f.ignoreSuppressions, "ignore-suppressions", false, "report findings even where a dnslint:ignore comment silences them")
 }
 
@@ -168,7 +173,14 @@ func (f *runFlags) setup() (output, *config.Config, error) {
 	if err != nil {
 		return output{}, nil, usageError{fmt.Errorf("--fail-on: %w", err)}
 	}
-	return output{reporter: reporter, extra: extra, file: f.output, noColor: f.noColor, failOn: failOn}, cfg, nil
+	color := f.color
+	if f.noColor {
+		color = "never"
+	}
+	if color != "auto" && color != "always" && color != "never" {
+		return output{}, nil, usageError{fmt.Errorf("--color %q: want auto, always or never", f.color)}
+	}
+	return output{reporter: reporter, extra: extra, file: f.output, color: color, docsLinks: f.docsLinks, failOn: failOn}, cfg, nil
 }
 
 // output is where and how a run's findings are reported.
@@ -176,7 +188,8 @@ type output struct {
 	reporter       report.Reporter
 	extra          []extraReport
 	file, linkBase string
-	noColor        bool
+	color          string // auto, always or never
+	docsLinks      bool
 	failOn         finding.Severity
 }
 
@@ -196,7 +209,7 @@ func finish(cmd *cobra.Command, o output, l *lint.Linter, res *lint.Result, prob
 			return err
 		}
 	}
-	rep.Color = o.file == "" && !o.noColor && colorTerminal()
+	rep.Color, rep.DocsLinks = useColor(o.color, o.file), o.docsLinks
 	if err := writeReport(cmd, o.reporter, o.file, rep); err != nil {
 		return err
 	}
@@ -292,7 +305,19 @@ func sourceLines(sources map[string][]byte) func(string, int) string {
 	}
 }
 
-func colorTerminal() bool {
+// useColor decides colours for the main report (--color): always and never are what
+// they say; auto colours standard output when FORCE_COLOR is set (not to "0"), or when
+// NO_COLOR is not set and standard output is a terminal — never a file (--output).
+func useColor(mode, file string) bool {
+	switch {
+	case mode == "always":
+		return true
+	case mode == "never" || file != "":
+		return false
+	}
+	if v, ok := os.LookupEnv("FORCE_COLOR"); ok && v != "0" && v != "false" {
+		return true
+	}
 	if _, ok := os.LookupEnv("NO_COLOR"); ok {
 		return false
 	}

@@ -36,6 +36,9 @@ func writeText(w io.Writer, r *Report) error {
 		for _, rel := range f.Related {
 			fmt.Fprintln(bw, indent+hang(p.note(rel), indent+indent))
 		}
+		if rule, ok := r.Rule(f.RuleID); ok && r.DocsLinks && rule.DocsURL != "" {
+			fmt.Fprintln(bw, indent+"docs: "+printable(rule.DocsURL, false))
+		}
 	}
 	if len(r.Findings) > 0 {
 		fmt.Fprintln(bw)
