@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -249,5 +250,33 @@ func TestCompletion(t *testing.T) {
 				t.Errorf("%q: no %q in\n%s", tc.args, w, r)
 			}
 		}
+	}
+}
+
+// TestReadmeSuppressionExample: the README's suppression comment, above the
+// `- name: ndots` option it is about, silences the finding on `value:` two lines below
+// (it applies to the whole option), and is not reported unused.
+func TestReadmeSuppressionExample(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "<!-- suppression example: tested by TestReadmeSuppressionExample -->\n```yaml\n")
+	example, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("README.md: the suppression example is gone")
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"pod.yaml": example})
+	file := filepath.Join(dir, "pod.yaml")
+	got, r := findings(t, "", append(just("pod/high-ndots,dnslint/unused-suppression"), file)...)
+	if len(got) != 0 || r.code != exitClean {
+		t.Errorf("want the README example clean, got %q\n%s", got, r)
+	}
+	// Without the comment, the finding is there: the test can fail.
+	got, _ = findings(t, "", append(just("pod/high-ndots"), "--ignore-suppressions", file)...)
+	if len(got) != 1 {
+		t.Errorf("the README example has no pod/high-ndots finding to silence: %q", got)
 	}
 }
