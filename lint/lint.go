@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dnslint/dnslint/lint/compose"
 	"github.com/dnslint/dnslint/lint/config"
 	"github.com/dnslint/dnslint/lint/engine"
 	"github.com/dnslint/dnslint/lint/finding"
@@ -72,8 +73,13 @@ type Linter struct {
 	catalog  *engine.Catalog
 	sel      *config.Selection
 	platform string
+	warnings []string
 	engines  engines
 }
+
+// Warnings are what the options asked for that the run does differently (a release
+// newer than dnslint's data), one sentence each: for the user, once per run.
+func (l *Linter) Warnings() []string { return l.warnings }
 
 // New loads the catalog and resolves the configuration against it. It compiles the
 // enabled rules when Options.CompileAll is set or user policies are loaded (so that
@@ -91,6 +97,9 @@ func New(ctx context.Context, opts Options) (*Linter, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := compose.CheckPlatform(cfg.Platform); err != nil {
+		return nil, err
+	}
 	version := strings.TrimPrefix(firstOf(opts.CoreDNSVersion, cfg.CoreDNSVersion), "v")
 	if version != "" && !validVersion(version) {
 		return nil, fmt.Errorf("coredns version %q: want MAJOR.MINOR.PATCH, e.g. 1.11.3", version)
@@ -99,6 +108,8 @@ func New(ctx context.Context, opts Options) (*Linter, error) {
 	if cfg.Plugins == nil {
 		conf["plugins"] = []string{}
 	}
+	var warnings []string
+	version, warnings = knownVersion("CoreDNS", version, cat.LatestCoreDNS(), warnings)
 	if version != "" {
 		conf["coredns_version"] = version
 	}
@@ -106,6 +117,7 @@ func New(ctx context.Context, opts Options) (*Linter, error) {
 		if !validVersion(k) {
 			return nil, fmt.Errorf("kubernetes version %q: want MAJOR.MINOR.PATCH, e.g. 1.32.0", k)
 		}
+		k, warnings = knownVersion("Kubernetes", k, cat.LatestKubernetes(), warnings)
 		conf["kubernetes_version"] = k
 	}
 	if opts.StrictLimits {
@@ -115,7 +127,7 @@ func New(ctx context.Context, opts Options) (*Linter, error) {
 			slices.Sort(sel.Enabled)
 		}
 	}
-	l := &Linter{opts: opts, catalog: cat, sel: sel, platform: cfg.Platform}
+	l := &Linter{opts: opts, catalog: cat, sel: sel, platform: cfg.Platform, warnings: warnings}
 	l.engines.opts = engine.Options{Enabled: sel.Enabled, Params: sel.Params, Config: conf, Whole: opts.WholeInput, ChunkSize: opts.ChunkSize, Limits: opts.EvalLimits}
 	if opts.CompileAll || cat.HasUserPolicies() {
 		if l.engines.all, err = cat.Compile(ctx, l.engines.opts); err != nil {

@@ -1,10 +1,12 @@
 package lint
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"path"
 	"regexp"
+	"strings"
 
 	"github.com/dnslint/dnslint/lint/config"
 	"github.com/dnslint/dnslint/lint/engine"
@@ -153,3 +155,26 @@ func (l *Linter) severity(id string) finding.Severity {
 var versionRE = regexp.MustCompile(`^v?\d+\.\d+\.\d+$`)
 
 func validVersion(v string) bool { return versionRE.MatchString(v) }
+
+// knownVersion is the release the rules use for the release v the user named: v, or
+// the newest that dnslint's data knows when v is newer, with a warning saying so (the
+// rules would otherwise claim what a release they know nothing about does).
+func knownVersion(component, v, latest string, warnings []string) (string, []string) {
+	if v == "" || !validVersion(latest) || compareVersions(v, latest) <= 0 {
+		return v, warnings
+	}
+	return latest, append(warnings, fmt.Sprintf("%s %s is newer than the releases dnslint knows; linting as %s %s, the newest it knows", component, v, component, latest))
+}
+
+// compareVersions compares two MAJOR.MINOR.PATCH releases (validVersion): -1, 0 or 1.
+func compareVersions(a, b string) int {
+	pa, pb := strings.Split(strings.TrimPrefix(a, "v"), "."), strings.Split(strings.TrimPrefix(b, "v"), ".")
+	for i := range 3 {
+		// Compared as digit strings: no number is too long to compare.
+		x, y := strings.TrimLeft(pa[i], "0"), strings.TrimLeft(pb[i], "0")
+		if c := cmp.Or(cmp.Compare(len(x), len(y)), strings.Compare(x, y)); c != 0 {
+			return c
+		}
+	}
+	return 0
+}

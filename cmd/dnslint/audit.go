@@ -64,8 +64,9 @@ access (list) to configmaps in --dns-namespace and to the workload kinds is need
 	f.register(fl, versionHelp{
 		coredns:    "CoreDNS release (default: from the coredns Deployment's image)",
 		kubernetes: "Kubernetes release (default: the API server's)",
-		platform:   "aks, k3s or generic: whose default Corefile a coredns-custom ConfigMap without a coredns ConfigMap is composed with",
+		platform:   platformHelp("a coredns-custom ConfigMap without a coredns ConfigMap"),
 	})
+	registerRunCompletions(cmd)
 	return cmd
 }
 

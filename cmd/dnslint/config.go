@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -67,8 +65,8 @@ func checkConfig(cmd *cobra.Command, cfg *config.Config, policies []string) (*li
 			errs = append(errs, fmt.Errorf("%s fail-on: %w", cfg.Where("fail-on"), err))
 		}
 	}
-	if p := cfg.Platform; p != "" && p != "generic" && !slices.Contains(compose.Platforms, p) {
-		errs = append(errs, fmt.Errorf("%s platform: unknown platform %q (known: %s, generic)", cfg.Where("platform"), p, strings.Join(compose.Platforms, ", ")))
+	if err := compose.CheckPlatform(cfg.Platform); err != nil {
+		errs = append(errs, fmt.Errorf("%s platform: %w", cfg.Where("platform"), err))
 	}
 	for _, g := range cfg.Exclude {
 		if _, err := path.Match(g, ""); err != nil {

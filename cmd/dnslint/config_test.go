@@ -107,7 +107,7 @@ report := set()
 	r := dnslint(t, "", "config", "check", "--config", bad)
 	want := []string{
 		":1: fail-on: unknown severity \"never\"",
-		":2: platform: unknown platform \"gke\"",
+		":2: platform: platform \"gke\" is not supported: GKE runs kube-dns",
 		":6: rules.pod/high-ndots.severity: \"loud\" is not error, warning, info or off",
 		":8: rule pod/high-ndots, parameter max_ndots: 16 is above the maximum 15",
 		":9: rule pod/high-ndots: unknown parameter \"min\" (known: max_ndots)",

@@ -28,10 +28,10 @@ func newExplainCommand() *cobra.Command {
 }
 
 type lookupFlags struct {
-	pod, namespace, policy, clusterDomain, nodeResolv, libc, format, platform string
-	hostNetwork, legacy                                                       bool
-	ndots                                                                     int
-	searches, configs, clusterDNS, services                                   []string
+	pod, workload, namespace, policy, clusterDomain, nodeResolv, libc, format, platform string
+	hostNetwork, legacy                                                                 bool
+	ndots                                                                               int
+	searches, configs, clusterDNS, services                                             []string
 }
 
 func newExplainLookupCommand() *cobra.Command {
@@ -60,7 +60,8 @@ assumed absent unless named with --service.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runExplainLookup(cmd, f, args[0]) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.pod, "pod", "", "workload file whose pod spec (namespace, dnsPolicy, hostNetwork, dnsConfig) to use")
+	fl.StringVar(&f.pod, "pod", "", "workload file whose pod spec (namespace, dnsPolicy, hostNetwork, dnsConfig, images) to use")
+	fl.StringVar(&f.workload, "workload", "", "the workload of the --pod file to use, by name (needed when the file has several)")
 	fl.StringVar(&f.namespace, "namespace", "", "pod namespace (default: the workload's, else default)")
 	fl.StringVar(&f.policy, "dns-policy", "", "dnsPolicy: ClusterFirst (default), ClusterFirstWithHostNet, Default, None")
 	fl.BoolVar(&f.hostNetwork, "host-network", false, "the pod uses the host network")
@@ -70,28 +71,43 @@ assumed absent unless named with --service.`,
 	fl.StringSliceVar(&f.clusterDNS, "cluster-dns", []string{"10.96.0.10"}, "kubelet clusterDNS")
 	fl.StringVar(&f.nodeResolv, "node-resolv-conf", "", "the node's resolv.conf (nameservers, search, options)")
 	fl.StringArrayVar(&f.configs, "config", nil, "Corefile or coredns/coredns-custom ConfigMap files (repeatable)")
-	fl.StringVar(&f.platform, "platform", "", "default Corefile for a lone coredns-custom ConfigMap: aks, k3s")
+	fl.StringVar(&f.platform, "platform", "", platformHelp("a lone coredns-custom ConfigMap"))
 	fl.StringSliceVar(&f.services, "service", nil, "Services that exist, as NAME.NAMESPACE (repeatable)")
-	fl.StringVar(&f.libc, "libc", "glibc", "resolver: glibc or musl")
+	fl.StringVar(&f.libc, "libc", "", "resolver: glibc or musl (default: as lint decides it from the --pod images, musl for Alpine; else glibc)")
 	fl.BoolVar(&f.legacy, "legacy-search-limits", false, "the cluster has no expanded DNS config (6 search domains, 256 characters)")
 	fl.StringVarP(&f.format, "format", "f", "text", "text or json")
 	return cmd
 }
 
 func runExplainLookup(cmd *cobra.Command, f *lookupFlags, name string) error {
-	if f.libc != "glibc" && f.libc != "musl" {
+	if f.libc != "" && f.libc != "glibc" && f.libc != "musl" {
 		return usageError{fmt.Errorf("--libc %q: want glibc or musl", f.libc)}
+	}
+	if err := explain.CheckName(name); err != nil {
+		return usageError{err}
+	}
+	if cmd.Flags().Changed("ndots") && f.ndots < 0 {
+		return usageError{fmt.Errorf("--ndots %d: want 0 or more", f.ndots)}
+	}
+	if f.workload != "" && f.pod == "" {
+		return usageError{fmt.Errorf("--workload %q names a workload of the --pod file, and there is none", f.workload)}
 	}
 	req := explain.LookupRequest{
 		Name: name, Libc: explain.Libc(f.libc), Cluster: explain.Cluster{Services: f.services},
 		Node: explain.Node{ClusterDNS: f.clusterDNS, ClusterDomain: f.clusterDomain, Searches: f.searches, Legacy: f.legacy},
 	}
+	if req.Libc == "" {
+		req.Libc = explain.Glibc
+	}
 	if f.pod != "" {
-		p, err := podFromFile(f.pod)
+		w, err := workloadFromFile(f.pod, f.workload)
 		if err != nil {
 			return err
 		}
-		req.Pod = p
+		req.Pod = podOf(w)
+		if f.libc == "" {
+			req.Libc = explain.LibcOfImages(tokenTexts(w.Pod.Containers))
+		}
 	}
 	if f.namespace != "" {
 		req.Pod.Namespace = f.namespace
@@ -174,20 +190,39 @@ func indentText(s string) string {
 	return "  " + strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "\n  ") + "\n"
 }
 
-// podFromFile reads the first workload of a file.
-func podFromFile(path string) (explain.Pod, error) {
+// workloadFromFile reads the workload of a file: the one named (--workload), or the
+// only one; several without a name is a usage error that lists them.
+func workloadFromFile(path, name string) (*model.Workload, error) {
 	b, err := source.ReadLimited(path, source.DefaultMaxSize)
 	if err != nil {
-		return explain.Pod{}, fmt.Errorf("--pod %s: %w", path, err)
+		return nil, fmt.Errorf("--pod %s: %w", path, err)
 	}
 	res, err := kube.Parse(path, b)
 	if err != nil {
-		return explain.Pod{}, fmt.Errorf("--pod %s: %w", path, err)
+		return nil, fmt.Errorf("--pod %s: %w", path, err)
 	}
 	if len(res.Workloads) == 0 {
-		return explain.Pod{}, fmt.Errorf("--pod %s: no Pod or workload with a pod template in the file", path)
+		return nil, fmt.Errorf("--pod %s: no Pod or workload with a pod template in the file", path)
 	}
-	return podOf(res.Workloads[0]), nil
+	var names []string
+	for _, w := range res.Workloads {
+		if w.Object.Name == name || name == "" && len(res.Workloads) == 1 {
+			return w, nil
+		}
+		names = append(names, fmt.Sprintf("%s/%s (line %d)", w.Object.Kind, w.Object.Name, w.Object.Pos.Line))
+	}
+	if name != "" {
+		return nil, usageError{fmt.Errorf("--pod %s: no workload named %q; the file has %s", path, name, strings.Join(names, ", "))}
+	}
+	return nil, usageError{fmt.Errorf("--pod %s: the file has %d workloads, pick one with --workload NAME: %s", path, len(names), strings.Join(names, ", "))}
+}
+
+func tokenTexts(ts []model.Token) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.Text
+	}
+	return out
 }
 
 func podOf(w *model.Workload) explain.Pod {

@@ -28,6 +28,9 @@ chart from 1 to --max-nodes nodes (of --cores-per-node cores each) that flags ra
   dnslint explain ladder coredns-autoscaler.yaml --nodes 12 --cores 48`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkLadderRanges(nodes, cores, maxNodes, coresPerNode); err != nil {
+				return usageError{err}
+			}
 			s, err := scalerFromFile(args[0])
 			if err != nil {
 				return err
@@ -116,4 +119,23 @@ func writeChart(w io.Writer, pts []explain.Point) {
 		fmt.Fprintf(w, "%3d |%s\n", r, strings.TrimRight(b.String(), " "))
 	}
 	fmt.Fprintf(w, "    +%s\n     nodes 1..%d\n", strings.Repeat("-", len(pts)), len(pts))
+}
+
+// maxLadderNodes is the largest --max-nodes (a point per size; Kubernetes supports
+// 5,000 nodes) and --cores-per-node: nodes times cores stays far from overflow.
+const maxLadderNodes = 100_000
+
+// checkLadderRanges refuses sizes that give an empty or meaningless table.
+func checkLadderRanges(nodes, cores, maxNodes, coresPerNode int) error {
+	switch {
+	case maxNodes < 1 || maxNodes > maxLadderNodes:
+		return fmt.Errorf("--max-nodes %d: want 1 to %d", maxNodes, maxLadderNodes)
+	case coresPerNode < 1 || coresPerNode > maxLadderNodes:
+		return fmt.Errorf("--cores-per-node %d: want 1 to %d", coresPerNode, maxLadderNodes)
+	case nodes < 0:
+		return fmt.Errorf("--nodes %d: want 0 or more", nodes)
+	case cores < 0:
+		return fmt.Errorf("--cores %d: want 0 or more", cores)
+	}
+	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/dnslint/dnslint/lint"
+	"github.com/dnslint/dnslint/lint/compose"
 	"github.com/dnslint/dnslint/lint/config"
 	"github.com/dnslint/dnslint/lint/finding"
 	"github.com/dnslint/dnslint/lint/report"
@@ -52,17 +53,21 @@ finding on their line or the line below.`,
 	f.register(fl, versionHelp{
 		coredns:    "CoreDNS release the Corefiles run on (default: the latest release dnslint knows)",
 		kubernetes: "Kubernetes release of the cluster (default: the latest release dnslint knows)",
-		platform:   "aks, k3s or generic: whose default Corefile imports a coredns-custom ConfigMap linted alone (default aks)",
+		platform:   platformHelp("a coredns-custom ConfigMap linted alone"),
 	})
 	fl.StringVar(&f.linkBase, "link-base", "", "URL prefix that turns file paths into links (markdown format), e.g. https://github.com/OWNER/REPO/blob/SHA/")
 	fl.StringVar(&f.stdinFilename, "stdin-filename", "", "name for standard input, used for its format and in findings")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", source.DefaultMaxSize, "largest file read, in bytes")
+	registerRunCompletions(cmd)
 	return cmd
 }
 
 func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if len(args) == 0 {
 		return usageError{fmt.Errorf("lint needs a path, or - for standard input (see dnslint lint --help)")}
+	}
+	if err := checkStdinArgs(args, f.stdinFilename); err != nil {
+		return err
 	}
 	out, cfg, err := f.setup()
 	if err != nil {
@@ -90,13 +95,39 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	return finish(cmd, out, l, res, errs)
 }
 
+// checkStdinArgs refuses what would read standard input twice, or name it when it is
+// not read.
+func checkStdinArgs(args []string, stdinFilename string) error {
+	stdin := 0
+	for _, a := range args {
+		if a == "-" {
+			stdin++
+		}
+	}
+	switch {
+	case stdin > 1:
+		return usageError{fmt.Errorf("standard input (-) is named %d times; it can be read once", stdin)}
+	case stdin == 0 && stdinFilename != "":
+		return usageError{fmt.Errorf("--stdin-filename %q names standard input, but no - among the paths reads it", stdinFilename)}
+	}
+	return nil
+}
+
 // runFlags are the flags lint and audit share: configuration, rules and reports.
 type runFlags struct {
 	format, output, configFile, failOn string
 	corednsVersion, kubernetesVersion  string
 	platform                           string
 	policies, enable, disable, reports []string
+	color                              string
 	noColor, ignoreSuppressions        bool
+	docsLinks                          bool
+}
+
+// platformHelp words --platform for what the command composes with the platform's default.
+func platformHelp(what string) string {
+	return fmt.Sprintf("the cluster's platform: %s; %s is composed with the default Corefile of aks or k3s, and is never read on the others (default %s)",
+		strings.Join(compose.KnownPlatforms(), ", "), what, compose.DefaultPlatform)
 }
 
 // versionHelp words the flags whose defaults differ between lint and audit.
@@ -115,7 +146,9 @@ func (f *runFlags) register(fl *pflag.FlagSet, h versionHelp) {
 	fl.StringVar(&f.corednsVersion, "coredns-version", "", h.coredns)
 	fl.StringVar(&f.kubernetesVersion, "kubernetes-version", "", h.kubernetes)
 	fl.StringVar(&f.platform, "platform", "", h.platform)
-	fl.BoolVar(&f.noColor, "no-color", false, "no colours in text output (also: NO_COLOR set)")
+	fl.StringVar(&f.color, "color", "auto", "colours in text output: auto (on a terminal; FORCE_COLOR set forces them, NO_COLOR set turns them off), always, never")
+	fl.BoolVar(&f.noColor, "no-color", false, "no colours in text output: --color never")
+	fl.BoolVar(&f.docsLinks, "docs-links", false, "show each finding's rule documentation link (text output)")
 	fl.BoolVar(&f.ignoreSuppressions, "ignore-suppressions", false, "report findings even where a dnslint:ignore comment silences them")
 }
 
@@ -140,7 +173,14 @@ func (f *runFlags) setup() (output, *config.Config, error) {
 	if err != nil {
 		return output{}, nil, usageError{fmt.Errorf("--fail-on: %w", err)}
 	}
-	return output{reporter: reporter, extra: extra, file: f.output, noColor: f.noColor, failOn: failOn}, cfg, nil
+	color := f.color
+	if f.noColor {
+		color = "never"
+	}
+	if color != "auto" && color != "always" && color != "never" {
+		return output{}, nil, usageError{fmt.Errorf("--color %q: want auto, always or never", f.color)}
+	}
+	return output{reporter: reporter, extra: extra, file: f.output, color: color, docsLinks: f.docsLinks, failOn: failOn}, cfg, nil
 }
 
 // output is where and how a run's findings are reported.
@@ -148,7 +188,8 @@ type output struct {
 	reporter       report.Reporter
 	extra          []extraReport
 	file, linkBase string
-	noColor        bool
+	color          string // auto, always or never
+	docsLinks      bool
 	failOn         finding.Severity
 }
 
@@ -156,6 +197,9 @@ type output struct {
 // that could not be read, those also on standard error, and returns the exit status:
 // what lint and audit share.
 func finish(cmd *cobra.Command, o output, l *lint.Linter, res *lint.Result, problems []report.InputError) error {
+	for _, w := range l.Warnings() {
+		fmt.Fprintf(cmd.ErrOrStderr(), "dnslint: warning: %s\n", w)
+	}
 	rep := &report.Report{
 		Tool: "dnslint", Version: toolVersion(), Findings: res.Findings, Rules: l.Rules(), Files: res.Files,
 		Source: sourceLines(res.Sources), LinkBase: o.linkBase, Errors: problems,
@@ -165,7 +209,7 @@ func finish(cmd *cobra.Command, o output, l *lint.Linter, res *lint.Result, prob
 			return err
 		}
 	}
-	rep.Color = o.file == "" && !o.noColor && colorTerminal()
+	rep.Color, rep.DocsLinks = useColor(o.color, o.file), o.docsLinks
 	if err := writeReport(cmd, o.reporter, o.file, rep); err != nil {
 		return err
 	}
@@ -261,7 +305,19 @@ func sourceLines(sources map[string][]byte) func(string, int) string {
 	}
 }
 
-func colorTerminal() bool {
+// useColor decides colours for the main report (--color): always and never are what
+// they say; auto colours standard output when FORCE_COLOR is set (not to "0"), or when
+// NO_COLOR is not set and standard output is a terminal — never a file (--output).
+func useColor(mode, file string) bool {
+	switch {
+	case mode == "always":
+		return true
+	case mode == "never" || file != "":
+		return false
+	}
+	if v, ok := os.LookupEnv("FORCE_COLOR"); ok && v != "0" && v != "false" {
+		return true
+	}
 	if _, ok := os.LookupEnv("NO_COLOR"); ok {
 		return false
 	}

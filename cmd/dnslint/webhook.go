@@ -88,7 +88,7 @@ deploy/ (kustomize).`,
 	fl.StringSliceVar(&f.disable, "disable", nil, "disable rules by id or glob (repeatable, comma-separated)")
 	fl.StringVar(&f.corednsVersion, "coredns-version", "", "CoreDNS release the cluster runs (default: the latest release dnslint knows)")
 	fl.StringVar(&f.kubernetesVersion, "kubernetes-version", "", "Kubernetes release of the cluster")
-	fl.StringVar(&f.platform, "platform", "", "aks, k3s or generic: whose default Corefile a coredns-custom ConfigMap is composed with when the live coredns is unavailable")
+	fl.StringVar(&f.platform, "platform", "", platformHelp("a coredns-custom ConfigMap, when the live coredns is unavailable,"))
 	fl.Int64Var(&f.maxRequestBytes, "max-request-bytes", webhook.DefaultMaxRequestBytes, "largest request body (the API server's object limit, 1.5 MiB); larger requests get HTTP 413")
 	fl.DurationVar(&f.lintTimeout, "lint-timeout", webhook.DefaultLintTimeout, "deadline of one review, from its arrival to the answer: keep it under the webhook configuration's timeoutSeconds (the API server's ?timeout= shortens it)")
 	fl.IntVar(&f.maxKeys, "max-keys", webhook.DefaultMaxKeys, "most keys a reviewed ConfigMap may have")

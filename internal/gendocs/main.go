@@ -27,7 +27,7 @@ func main() {
 	}
 	var schema []byte
 	if err == nil {
-		schema, err = config.Schema(cat.Rules, compose.Platforms)
+		schema, err = config.Schema(cat.Rules, compose.KnownPlatforms())
 	}
 	if err == nil {
 		err = os.WriteFile(filepath.Join(filepath.Dir(dir), SchemaFile), append(schema, '\n'), 0o644)

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/dnslint/dnslint/lint/model"
@@ -21,9 +22,6 @@ import (
 
 //go:embed platform/*.corefile
 var platforms embed.FS
-
-// Platforms are the platform profiles with a default Corefile.
-var Platforms = []string{"aks", "k3s"}
 
 // CustomDir is where a CoreDNS pod mounts the coredns-custom ConfigMap.
 const CustomDir = "/etc/coredns/custom"
@@ -175,16 +173,23 @@ func markImports(cf *model.Corefile, c *customMap) {
 // so an error of the composition that points into the default (a limit passed at its
 // `import custom/*`, because of what the keys bring in) is moved to the ConfigMap.
 func (o *Output) composeWithPlatform(c *customMap, platform string) (*model.Partner, error) {
-	if platform == "" || platform == "generic" {
-		platform = "aks"
+	if platform == "" {
+		platform = DefaultPlatform
+	}
+	if err := CheckPlatform(platform); err != nil {
+		return nil, err
+	}
+	obj := model.Object{Kind: "ConfigMap", Name: "coredns", Namespace: "kube-system"}
+	if !slices.Contains(Platforms, platform) {
+		// The platform's CoreDNS never reads the ConfigMap: nothing to compose.
+		return &model.Partner{Source: "platform", Platform: platform, Object: obj, Key: "Corefile"}, nil
 	}
 	body, err := platforms.ReadFile("platform/" + platform + ".corefile")
 	if err != nil {
-		return nil, fmt.Errorf("unknown platform %q (known: %s, generic)", platform, strings.Join(Platforms, ", "))
+		return nil, err
 	}
 	t := &source.Text{File: "<" + platform + " default Corefile>", Name: "/etc/coredns/Corefile", Body: body}
 	fs, paired := customFS([]*customMap{c}, "")
-	obj := model.Object{Kind: "ConfigMap", Name: "coredns", Namespace: "kube-system"}
 	errs := len(o.Errors)
 	if cf := o.add(t, fs, &obj, "Corefile"); cf != nil {
 		markImports(cf, c)
@@ -196,5 +201,5 @@ func (o *Output) composeWithPlatform(c *customMap, platform string) (*model.Part
 			e.Pos = c.Custom.Object.Pos
 		}
 	}
-	return &model.Partner{Source: "platform", Object: obj, Key: "Corefile", File: t.File, Imports: true}, nil
+	return &model.Partner{Source: "platform", Platform: platform, Object: obj, Key: "Corefile", File: t.File, Imports: true}, nil
 }

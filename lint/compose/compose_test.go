@@ -89,7 +89,7 @@ func TestComposeAcrossFiles(t *testing.T) {
 
 func TestCustomAloneUsesPlatformDefault(t *testing.T) {
 	cust := parse(t, "custom.yaml", strings.Replace(custom, "%s", "kube-system", 1))
-	for _, platform := range []string{"", "aks", "k3s", "generic"} {
+	for _, platform := range []string{"", "aks", "k3s"} {
 		out, err := Compose(Input{Customs: cust.Customs, Platform: platform})
 		if err != nil || len(out.Corefiles) != 1 {
 			t.Fatalf("%s: %v %d", platform, err, len(out.Corefiles))
@@ -98,8 +98,33 @@ func TestCustomAloneUsesPlatformDefault(t *testing.T) {
 			t.Errorf("%s: default Corefile named %q, want a name that is no file", platform, f)
 		}
 	}
-	if _, err := Compose(Input{Customs: cust.Customs, Platform: "eks"}); err == nil {
-		t.Error("unknown platform accepted")
+	for _, platform := range []string{"eks", "bogus", "gke"} {
+		if _, err := Compose(Input{Customs: cust.Customs, Platform: platform}); err == nil && platform != "eks" {
+			t.Errorf("platform %q accepted", platform)
+		}
+	}
+}
+
+// TestCustomAloneOnPlatformWithoutImport: generic CoreDNS, EKS, kubeadm, RKE2 and
+// OpenShift import no coredns-custom: nothing is composed, the partner says so (the
+// rule custom/not-imported reports it), and generic no longer means AKS.
+func TestCustomAloneOnPlatformWithoutImport(t *testing.T) {
+	cust := parse(t, "custom.yaml", strings.Replace(custom, "%s", "kube-system", 1))
+	for _, platform := range PlatformsWithoutCustom {
+		out, err := Compose(Input{Customs: cust.Customs, Platform: platform})
+		if err != nil {
+			t.Fatalf("%s: %v", platform, err)
+		}
+		if len(out.Corefiles) != 0 {
+			t.Errorf("%s: composed %d Corefiles, want none", platform, len(out.Corefiles))
+		}
+		p := out.Customs[0].Partner
+		if p == nil || p.Source != "platform" || p.Platform != platform || p.Imports {
+			t.Errorf("%s: partner %+v, want the platform, importing nothing", platform, p)
+		}
+	}
+	if err := CheckPlatform("gke"); err == nil || !strings.Contains(err.Error(), "GKE runs kube-dns, not CoreDNS") {
+		t.Errorf("gke: %v", err)
 	}
 }
 

@@ -32,9 +32,9 @@ type Config struct {
 	CoreDNSVersion string `yaml:"coredns-version" doc:"The CoreDNS release the Corefiles run on, MAJOR.MINOR.PATCH (default: the latest dnslint knows)."`
 	// KubernetesVersion is the cluster's Kubernetes release (default: latest known).
 	KubernetesVersion string `yaml:"kubernetes-version" doc:"The cluster's Kubernetes release, MAJOR.MINOR.PATCH (default: the latest dnslint knows)."`
-	// Platform is aks, k3s or generic: whose default Corefile imports a coredns-custom
-	// ConfigMap linted without its Corefile.
-	Platform string `yaml:"platform" doc:"Whose default Corefile imports a coredns-custom ConfigMap linted without its Corefile."`
+	// Platform is the cluster's platform (compose.KnownPlatforms): whether, and how, its
+	// default Corefile imports a coredns-custom ConfigMap linted without its Corefile.
+	Platform string `yaml:"platform" doc:"The cluster's platform (aks, k3s, eks, kubeadm, rke2, openshift, generic): whether its default Corefile imports a coredns-custom ConfigMap linted without its Corefile."`
 	// Plugins are extra directives of a custom CoreDNS build.
 	Plugins []string `yaml:"plugins" doc:"Extra directives of a custom CoreDNS build."`
 	// Enable and Disable are rule ids or globs (pod/*); enable wins over disable.

@@ -37,7 +37,7 @@ func Schema(rules []finding.Rule, platforms []string) ([]byte, error) {
 	version := "^v?[0-9]+\\.[0-9]+\\.[0-9]+$"
 	props["coredns-version"].(map[string]any)["pattern"] = version
 	props["kubernetes-version"].(map[string]any)["pattern"] = version
-	props["platform"].(map[string]any)["enum"] = append(slices.Clone(platforms), "generic")
+	props["platform"].(map[string]any)["enum"] = slices.Clone(platforms)
 	props["fail-on"].(map[string]any)["enum"] = []string{"error", "warning", "info", "none"}
 	perRule := map[string]any{}
 	for _, r := range rules {

@@ -21,7 +21,7 @@ func schema(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := config.Schema(cat.Rules, compose.Platforms)
+	s, err := config.Schema(cat.Rules, compose.KnownPlatforms())
 	if err != nil {
 		t.Fatal(err)
 	}

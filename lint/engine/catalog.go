@@ -163,8 +163,13 @@ func ruleID(path ast.Ref) (string, string, bool) {
 }
 
 // LatestCoreDNS is the newest CoreDNS release the shipped plugin data knows.
-func (c *Catalog) LatestCoreDNS() string {
-	if m, ok := c.data["coredns"].(map[string]any); ok {
+func (c *Catalog) LatestCoreDNS() string { return c.latest("coredns") }
+
+// LatestKubernetes is the newest Kubernetes release the shipped data knows.
+func (c *Catalog) LatestKubernetes() string { return c.latest("kubernetes") }
+
+func (c *Catalog) latest(of string) string {
+	if m, ok := c.data[of].(map[string]any); ok {
 		if v, ok := m["latest"].(string); ok {
 			return v
 		}

@@ -18,6 +18,8 @@ type Partner struct {
 	// "mount" (named by a Deployment of the run that mounts both; not in the run),
 	// "repository" or "platform" (the platform's default Corefile).
 	Source string `json:"source"`
+	// Platform is the platform named (source "platform"): aks, k3s, eks, ...
+	Platform string `json:"platform,omitempty"`
 	// Object is the Corefile's ConfigMap.
 	Object Object `json:"object"`
 	// Key is its data key holding the Corefile; "" when the ConfigMap is not in the run.

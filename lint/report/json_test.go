@@ -27,7 +27,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	if got.Version != JSONVersion || got.Tool != (jsonTool{Name: "dnslint", Version: "v1.2.3"}) {
 		t.Errorf("version %d, tool %+v", got.Version, got.Tool)
 	}
-	if want := (summary{Files: 5, Errors: 2, Warnings: 1, Infos: 1}); got.Summary != want {
+	if want := (summary{Files: 5, FilesWithProblems: 2, Errors: 2, Warnings: 1, Infos: 1}); got.Summary != want {
 		t.Errorf("summary %+v, want %+v", got.Summary, want)
 	}
 	if len(got.Findings) != len(r.Findings) {

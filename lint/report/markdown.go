@@ -35,7 +35,7 @@ func writeMarkdown(w io.Writer, r *Report) error {
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
-	fmt.Fprintf(&b, "| errors | warnings | info | files |\n|---:|---:|---:|---:|\n| %d | %d | %d | %d |\n\n", s.Errors, s.Warnings, s.Infos, s.Files)
+	fmt.Fprintf(&b, "| errors | warnings | info | files with problems | files linted |\n|---:|---:|---:|---:|---:|\n| %d | %d | %d | %d | %d |\n\n", s.Errors, s.Warnings, s.Infos, s.FilesWithProblems, s.Files)
 	b.WriteString("| rule | severity | findings |\n|---|---|---:|\n")
 	for _, rc := range ruleCounts(r) {
 		name := mdCell(rc.id)

@@ -24,6 +24,8 @@ type Report struct {
 	Source func(file string, line int) string
 	// Color asks for ANSI colours (text format only).
 	Color bool
+	// DocsLinks asks for each finding's rule documentation URL (text format only).
+	DocsLinks bool
 	// LinkBase prefixes file paths to make links (markdown format), e.g.
 	// https://github.com/OWNER/REPO/blob/SHA/ ; empty: no links.
 	LinkBase string

@@ -44,15 +44,21 @@ func levelOf(s finding.Severity) level {
 
 // summary counts what a Report found.
 type summary struct {
-	Files    int `json:"files"`
-	Errors   int `json:"errors"`
-	Warnings int `json:"warnings"`
-	Infos    int `json:"infos"`
+	// Files are the files linted; FilesWithProblems those that have a finding.
+	Files             int `json:"files"`
+	FilesWithProblems int `json:"files_with_problems"`
+	Errors            int `json:"errors"`
+	Warnings          int `json:"warnings"`
+	Infos             int `json:"infos"`
 }
 
 func summarize(r *Report) summary {
 	c := finding.Counts(r.Findings)
-	return summary{Files: r.Files, Errors: c[finding.Error], Warnings: c[finding.Warning], Infos: c[finding.Info]}
+	with := map[string]bool{}
+	for _, f := range r.Findings {
+		with[f.Pos.File] = true
+	}
+	return summary{Files: r.Files, FilesWithProblems: len(with), Errors: c[finding.Error], Warnings: c[finding.Warning], Infos: c[finding.Info]}
 }
 
 // fileFindings are the findings of one file, in report order.

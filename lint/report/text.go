@@ -36,6 +36,9 @@ func writeText(w io.Writer, r *Report) error {
 		for _, rel := range f.Related {
 			fmt.Fprintln(bw, indent+hang(p.note(rel), indent+indent))
 		}
+		if rule, ok := r.Rule(f.RuleID); ok && r.DocsLinks && rule.DocsURL != "" {
+			fmt.Fprintln(bw, indent+"docs: "+printable(rule.DocsURL, false))
+		}
 	}
 	if len(r.Findings) > 0 {
 		fmt.Fprintln(bw)
@@ -98,8 +101,8 @@ func summaryLine(s summary, problems int) string {
 	if problems == 0 {
 		return "no problems in " + files
 	}
-	return fmt.Sprintf("%s (%s, %s, %d info) in %s",
-		plural(problems, "problem"), plural(s.Errors, "error"), plural(s.Warnings, "warning"), s.Infos, files)
+	return fmt.Sprintf("%s (%s, %s, %d info) in %s (%s linted)",
+		plural(problems, "problem"), plural(s.Errors, "error"), plural(s.Warnings, "warning"), s.Infos, plural(s.FilesWithProblems, "file"), files)
 }
 
 // ANSI select graphic rendition codes.

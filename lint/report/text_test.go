@@ -34,8 +34,9 @@ func TestSummaryLine(t *testing.T) {
 		problems int
 		want     string
 	}{
-		{summary{Files: 5, Errors: 1, Warnings: 1, Infos: 1}, 3, "3 problems (1 error, 1 warning, 1 info) in 5 files"},
-		{summary{Files: 1, Errors: 1}, 1, "1 problem (1 error, 0 warnings, 0 info) in 1 file"},
+		// Files with problems and files linted are two counts: 7 files read, 2 with problems.
+		{summary{Files: 7, FilesWithProblems: 2, Errors: 1, Warnings: 1, Infos: 1}, 3, "3 problems (1 error, 1 warning, 1 info) in 2 files (7 files linted)"},
+		{summary{Files: 1, FilesWithProblems: 1, Errors: 1}, 1, "1 problem (1 error, 0 warnings, 0 info) in 1 file (1 file linted)"},
 		{summary{Files: 5}, 0, "no problems in 5 files"},
 		{summary{Files: 1}, 0, "no problems in 1 file"},
 	} {
@@ -61,7 +62,7 @@ func TestTextWithoutSource(t *testing.T) {
 		RuleID: "r", Severity: finding.Warning, Message: "m",
 		Pos: model.Pos{File: "f", Line: 3, Col: 2, EndLine: 3, EndCol: 4},
 	}}}
-	want := "f:3:2: warning r: m\n\n1 problem (0 errors, 1 warning, 0 info) in 1 file\n"
+	want := "f:3:2: warning r: m\n\n1 problem (0 errors, 1 warning, 0 info) in 1 file (1 file linted)\n"
 	if got := string(render(t, "text", r)); got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}

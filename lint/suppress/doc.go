@@ -7,7 +7,10 @@
 // with Rules empty and Set.Unused lists it, for the caller to report.
 //
 // A directive silences the findings on its own line, and, when it stands alone on a
-// comment-only line, the findings on the line directly below it:
+// comment-only line, the findings on the line directly below it — in both cases with the
+// lines nested under that line (indented deeper: a YAML `- name: ndots` item with its
+// `value:`, a key with what it holds, a Corefile plugin with its block), the object the
+// finding is about:
 //
 //	force_tcp # dnslint:ignore forward/force-tcp-outside-forward -- checked by hand
 //

@@ -27,16 +27,22 @@ type Directive struct {
 	Used bool
 	// alone is true when the comment is the only thing on its line.
 	alone bool
+	// object and through are the first and last line of what the directive is about
+	// (objectSpan): its own line, or the line below when it stands alone, with the lines
+	// nested under it.
+	object, through int
 }
 
 // Scan finds the directives in a file's bytes. Malformed directives (no rule) are returned
 // too, with Rules empty.
 func Scan(file string, data []byte) []*Directive {
 	var ds []*Directive
-	n := 0
+	var lines [][]byte
 	for line := range bytes.Lines(bytes.TrimPrefix(data, bom)) {
-		n++
-		line = bytes.TrimSuffix(bytes.TrimSuffix(line, []byte("\n")), []byte("\r"))
+		lines = append(lines, bytes.TrimSuffix(bytes.TrimSuffix(line, []byte("\n")), []byte("\r")))
+	}
+	for i, line := range lines {
+		n := i + 1
 		at := commentStart(line)
 		if at < 0 {
 			continue
@@ -53,9 +59,50 @@ func Scan(file string, data []byte) []*Directive {
 			EndLine: n,
 			EndCol:  utf8.RuneCount(bytes.TrimRight(line, " \t")),
 		}
+		d.object = n
+		if d.alone {
+			d.object = n + 1
+		}
+		d.through = objectEnd(lines, d.object)
 		ds = append(ds, d)
 	}
 	return ds
+}
+
+// objectEnd is the last line (1-based) of the object that starts on line first: the
+// lines below it indented deeper — a YAML `- name: ndots` item with its `value:`, a
+// mapping key with what it holds, a Corefile plugin with its block — blank lines inside
+// included. A blank or comment-only line, or one past the end, is an object of one line.
+func objectEnd(lines [][]byte, first int) int {
+	if first > len(lines) {
+		return first
+	}
+	head := lines[first-1]
+	body := bytes.TrimLeft(head, " \t")
+	if len(body) == 0 || body[0] == '#' {
+		return first
+	}
+	indent := len(head) - len(body)
+	// A YAML key whose sequence is written at its own indentation (`options:` then
+	// `- name: ndots`) holds those items too.
+	code := body
+	if at := commentStart(code); at >= 0 {
+		code = code[:at]
+	}
+	key := bytes.HasSuffix(bytes.TrimRight(code, " \t"), []byte(":")) && !bytes.HasPrefix(body, []byte("- "))
+	last := first
+	for i := first; i < len(lines); i++ {
+		rest := bytes.TrimLeft(lines[i], " \t")
+		if len(rest) == 0 {
+			continue
+		}
+		deeper := len(lines[i])-len(rest) > indent
+		if !deeper && !(key && len(lines[i])-len(rest) == indent && (bytes.HasPrefix(rest, []byte("- ")) || string(rest) == "-")) {
+			break
+		}
+		last = i + 1
+	}
+	return last
 }
 
 // parse reads the text of a comment (after its '#'); it returns nil when the comment is

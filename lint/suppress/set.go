@@ -14,6 +14,10 @@ type Set struct {
 	mu sync.Mutex
 	// byLine maps a file and a line to the directives on that line.
 	byLine map[string]map[int][]*Directive
+	// covers maps a file and a line to the directives whose object holds the line, their
+	// own line aside. Its size is bounded by the file's: a line is covered by at most one
+	// directive per level of indentation above it.
+	covers map[string]map[int][]*Directive
 }
 
 // NewSet returns an empty Set.
@@ -25,21 +29,34 @@ func (s *Set) Add(file string, ds []*Directive) {
 	defer s.mu.Unlock()
 	if s.byLine == nil {
 		s.byLine = map[string]map[int][]*Directive{}
+		s.covers = map[string]map[int][]*Directive{}
 	}
-	lines := s.byLine[file]
+	lines, covers := s.byLine[file], s.covers[file]
 	if lines == nil {
-		lines = map[int][]*Directive{}
-		s.byLine[file] = lines
+		lines, covers = map[int][]*Directive{}, map[int][]*Directive{}
+		s.byLine[file], s.covers[file] = lines, covers
 	}
 	for _, d := range ds {
 		lines[d.Pos.Line] = append(lines[d.Pos.Line], d)
+		first, through := d.object, d.through
+		if first == 0 { // built by hand, not by Scan: its line, or the next
+			first = d.Pos.Line
+			if d.alone {
+				first++
+			}
+			through = first
+		}
+		for l := max(first, d.Pos.Line+1); l <= through; l++ {
+			covers[l] = append(covers[l], d)
+		}
 	}
 }
 
 // Suppressed reports whether a finding of rule at pos is silenced: a directive on the
-// finding's line, or alone on the line directly above it, lists rule (exactly or as a
-// path.Match glob). Every such directive is marked used. A finding about a whole file
-// (Line 0) is never silenced.
+// finding's line, or one whose object holds it — the directive's line, or the line below
+// it when it stands alone, with the lines nested under that line (a YAML list item, a
+// plugin block) — lists rule (exactly or as a path.Match glob). Every such directive is
+// marked used. A finding about a whole file (Line 0) is never silenced.
 func (s *Set) Suppressed(rule string, pos model.Pos) bool {
 	if pos.Line < 1 {
 		return false
@@ -53,8 +70,8 @@ func (s *Set) Suppressed(rule string, pos model.Pos) bool {
 			hit = true
 		}
 	}
-	for _, d := range lines[pos.Line-1] {
-		if d.alone && d.silence(rule) {
+	for _, d := range s.covers[pos.File][pos.Line] {
+		if d.silence(rule) {
 			hit = true
 		}
 	}

@@ -114,3 +114,44 @@ func TestConcurrent(t *testing.T) {
 		t.Errorf("Unused() has %d directives, want the 16 added concurrently", len(u))
 	}
 }
+
+// TestObjectSuppression: a directive applies to the object that starts on its line or
+// the line below: a YAML item with its nested keys, a key with its compact sequence, a
+// Corefile plugin with its block; not to the next object at the same indentation.
+func TestObjectSuppression(t *testing.T) {
+	src := `options:
+  # dnslint:ignore r
+  - name: ndots
+
+    value: "5"
+  - name: timeout
+    value: "9"
+.:53 {
+    # dnslint:ignore c
+    cache 30 {
+        success 5
+    }
+    forward . 1.1.1.1
+}
+sel: # dnslint:ignore k
+- a
+- b
+other: 1
+`
+	s := NewSet()
+	s.Add("f", Scan("f", []byte(src)))
+	for _, tc := range []struct {
+		rule string
+		line int
+		want bool
+	}{
+		{"r", 3, true}, {"r", 5, true}, {"r", 6, false}, {"r", 7, false},
+		{"c", 10, true}, {"c", 11, true}, {"c", 12, false}, {"c", 13, false},
+		{"k", 15, true}, {"k", 16, true}, {"k", 17, true}, {"k", 18, false},
+	} {
+		pos := model.Pos{File: "f", Line: tc.line, Col: 1, EndLine: tc.line, EndCol: 1}
+		if got := s.Suppressed(tc.rule, pos); got != tc.want {
+			t.Errorf("rule %s line %d: suppressed %v, want %v", tc.rule, tc.line, got, tc.want)
+		}
+	}
+}

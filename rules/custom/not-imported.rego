@@ -11,7 +11,9 @@
 #   does not compose it with a platform's default Corefile the run does not use. Which
 #   Corefile is a coredns-custom's follows one precedence: the run's files, then the
 #   mounts of the run's Deployments, then the repository, then the platform's default
-#   (docs/architecture.md, "Composition").
+#   (docs/architecture.md, "Composition"). A coredns-custom linted alone under `--platform`
+#   eks, kubeadm, rke2, openshift or generic — whose CoreDNS imports no coredns-custom;
+#   customisation there is editing the Corefile — is reported once the same way.
 # related_resources:
 #   - ref: https://learn.microsoft.com/azure/aks/coredns-custom
 #     description: Customize CoreDNS with Azure Kubernetes Service
@@ -81,5 +83,19 @@ report contains report.related(c.object.pos, msg, [{"message": "the Corefile", "
 	count(c.keys) > 0
 	msg := sprintf("ConfigMap %s is never read by the CoreDNS of this run: its Corefile, key %s of ConfigMap %s (%s), imports nothing from the directory its keys are mounted in, so none of its keys (%s) is applied. Add `import custom/*.override` inside the `.:53` block and `import custom/*.server` after it, as AKS and k3s do, or move the content into the Corefile", [
 		c.object.name, p.key, p.object.name, p.file, concat(", ", [k.key.text | some k in c.keys]),
+	])
+}
+
+# A coredns-custom linted without its Corefile under a platform whose CoreDNS imports no
+# coredns-custom (EKS, kubeadm, RKE2, OpenShift, generic CoreDNS): customisation there is
+# editing the Corefile.
+report contains report.finding(c.object.pos, msg) if {
+	some c in input.customs
+	p := c.partner
+	p.source == "platform"
+	not p.imports
+	count(c.keys) > 0
+	msg := sprintf("ConfigMap %s is never read on platform %s: its CoreDNS imports no coredns-custom ConfigMap (only AKS and k3s do), so none of its keys (%s) is applied. Put the content into the Corefile of ConfigMap coredns, or lint with the Corefile that imports it", [
+		c.object.name, p.platform, concat(", ", [k.key.text | some k in c.keys]),
 	])
 }

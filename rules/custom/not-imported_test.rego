@@ -42,3 +42,12 @@ test_corefile_known_by_mount_only if {
 test_empty_custom if {
 	count(rule.report) == 0 with input as custom(run_partner(false), [])
 }
+
+test_platform_that_imports_no_custom if {
+	r := rule.report with input as custom({"source": "platform", "platform": "eks", "imports": false}, [key("log.override")])
+	count(r) == 1
+	some f in r
+	f.location == pos("custom.yaml", 2)
+	contains(f.message, "ConfigMap coredns-custom is never read on platform eks")
+	contains(f.message, "(log.override)")
+}

@@ -62,7 +62,14 @@ cluster_search(w, domain) := [
 
 # alpine_images are the images of the pod that look Alpine-based (musl libc): the image
 # name or tag says alpine.
-alpine_images(pod) := [img.text | some img in pod.images; contains(lower(img.text), "alpine")]
+alpine_images(pod) := [img.text | some img in pod.images; musl_image(img.text)]
+
+# musl_image holds for an image name that says musl (data: resolvers.musl_image_markers,
+# which explain lookup --pod reads too).
+musl_image(name) if {
+	some m in data.dnslint.kubernetes.resolvers.musl_image_markers
+	contains(lower(name), m)
+}
 
 # coredns_workloads are the workloads of the run that are the cluster's CoreDNS (coredns(w)),
 # found once for the rules about them.
