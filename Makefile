@@ -71,9 +71,10 @@ fidelity:
 ## e2e: the admission webhook and `dnslint audit` against a real kube-apiserver 1.34.4 and
 ## etcd on 127.0.0.1 (kube-apiserver built once into .cache/kube-apiserver/, about 12 minutes
 ## cold; etcd-server from Debian when missing; kustomize into .cache/bin). See e2e/run.sh.
+## E2E_WEBHOOK=image runs the webhook from the container image (make image) instead.
 .PHONY: e2e
 e2e:
-	bash e2e/run.sh
+	E2E_WEBHOOK=$(E2E_WEBHOOK) bash e2e/run.sh
 
 ## release-snapshot: what a release tag builds (.goreleaser.yaml), without publishing:
 ## archives for linux, darwin, windows x amd64, arm64 and their checksums in dist/.
