@@ -7,8 +7,13 @@ CORPUS   ?= ../shared/corpus/real
 
 all: build test
 
+# The commit and its date stamped into the binary (`dnslint version`), as goreleaser does.
+COMMIT   := $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
+DATE     := $(shell git log -1 --format=%cI 2>/dev/null || echo unknown)
+LDFLAGS  := -X main.commit=$(COMMIT) -X main.date=$(DATE)
+
 build:
-	$(GO) build -o $(BIN) ./cmd/dnslint
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/dnslint
 
 ## test: formatting, vet, unit + Rego + golden end-to-end tests with the race detector,
 ## docs staleness, and the SARIF output validated by Microsoft's SARIF multitool.
@@ -52,7 +57,7 @@ fuzz:
 	done
 
 clean:
-	rm -rf bin .cache
+	rm -rf bin .cache dist
 
 ## fidelity: start every labelled case of testdata/fidelity/ with real CoreDNS builds
 ## (scripts/fidelity/versions, built once into .cache/coredns/) and require dnslint to agree:
@@ -83,6 +88,21 @@ fidelity-setup:
 ## e2e: the admission webhook and `dnslint audit` against a real kube-apiserver 1.34.4 and
 ## etcd on 127.0.0.1 (kube-apiserver built once into .cache/kube-apiserver/, about 12 minutes
 ## cold; etcd-server from Debian when missing; kustomize into .cache/bin). See e2e/run.sh.
+## E2E_WEBHOOK=image runs the webhook from the container image (make image) instead.
 .PHONY: e2e
 e2e:
-	bash e2e/run.sh
+	E2E_WEBHOOK=$(E2E_WEBHOOK) bash e2e/run.sh
+
+## release-snapshot: what a release tag builds (.goreleaser.yaml), without publishing:
+## archives for linux, darwin, windows x amd64, arm64 and their checksums in dist/.
+## goreleaser is pinned and installed once into $(DNSLINT_CACHE)/goreleaser (module proxy
+## only). Not part of CI's run: six targets take several minutes on 2 cores.
+.PHONY: release-snapshot
+release-snapshot:
+	scripts/release/goreleaser.sh release --snapshot --clean
+
+## image: the container image (Dockerfile) for the host's architecture with Debian's
+## buildah, as an OCI archive: dist/dnslint-image.tar. See scripts/release/image.sh.
+.PHONY: image
+image:
+	scripts/release/image.sh

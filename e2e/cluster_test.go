@@ -30,7 +30,8 @@ type cluster struct {
 	etcdURL    string
 	apiURL     string
 	webhookURL string
-	dnslint    string // the dnslint binary
+	dnslint    string       // the dnslint binary
+	image      *imageBundle // when set, the webhook runs from this image instead
 	procs      []*exec.Cmd
 }
 
@@ -55,16 +56,22 @@ func freePort() (int, error) {
 
 // start runs a process with its output in dir/name.log, in its own process group.
 func (c *cluster) start(name string, bin string, args ...string) error {
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = c.dir
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	return c.startCmd(name, cmd)
+}
+
+// startCmd starts cmd (its own process group set in SysProcAttr) with its output in
+// dir/name.log.
+func (c *cluster) startCmd(name string, cmd *exec.Cmd) error {
 	logf, err := os.Create(filepath.Join(c.dir, name+".log"))
 	if err != nil {
 		return err
 	}
-	cmd := exec.Command(bin, args...)
 	cmd.Stdout, cmd.Stderr = logf, logf
-	cmd.Dir = c.dir
 	// Nothing may leave the machine: no proxy for the API server's webhook calls.
 	cmd.Env = append(os.Environ(), "NO_PROXY=127.0.0.1,localhost", "no_proxy=127.0.0.1,localhost", "HTTPS_PROXY=", "HTTP_PROXY=", "https_proxy=", "http_proxy=")
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {
 		logf.Close()
 		return fmt.Errorf("starting %s: %w", name, err)
@@ -124,8 +131,8 @@ func waitHTTP(ctx context.Context, client *http.Client, url, token string, withi
 
 // bringUp starts etcd, kube-apiserver and the webhook. The webhook's RBAC is created
 // before it starts (its informer needs it); its configuration is registered by the test.
-func bringUp(ctx context.Context, dir, apiserver, etcd, dnslint string, beforeWebhook func(*cluster) error) (*cluster, error) {
-	c := &cluster{dir: dir, dnslint: dnslint}
+func bringUp(ctx context.Context, dir, apiserver, etcd, dnslint string, image *imageBundle, beforeWebhook func(*cluster) error) (*cluster, error) {
+	c := &cluster{dir: dir, dnslint: dnslint, image: image}
 	ok := false
 	defer func() {
 		if !ok {
@@ -218,7 +225,7 @@ func bringUp(ctx context.Context, dir, apiserver, etcd, dnslint string, beforeWe
 			return nil, err
 		}
 	}
-	if err := c.start("webhook", dnslint, "webhook",
+	if err := c.startWebhook(
 		"--listen="+strings.TrimPrefix(c.webhookURL, "https://"),
 		"--tls-cert-file="+path("webhook.crt"), "--tls-private-key-file="+path("webhook.key"),
 		"--kubeconfig="+path("webhook.kubeconfig"), "--log-format=text",

@@ -101,12 +101,20 @@ func TestE2E(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building dnslint: %v\n%s", err, out)
 	}
+	var image *imageBundle
+	if archive := os.Getenv("DNSLINT_E2E_IMAGE"); archive != "" {
+		var err error
+		if image, err = unpackImage(archive, filepath.Join(dir, "image")); err != nil {
+			t.Fatalf("the webhook's image %s: %v", archive, err)
+		}
+		t.Logf("the webhook runs from the image %s: %v as %d:%d in %s", archive, image.args, image.uid, image.gid, image.rootfs)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
 	defer cancel()
 
 	e := &env{warnings: &warnings{}}
 	start := time.Now()
-	c, err := bringUp(ctx, dir, apiserver, etcd, dnslint, func(c *cluster) error {
+	c, err := bringUp(ctx, dir, apiserver, etcd, dnslint, image, func(c *cluster) error {
 		e.c = c
 		if err := e.connect(); err != nil {
 			return err

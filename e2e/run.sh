@@ -27,8 +27,22 @@ if [ ! -x "$cache/bin/kustomize" ]; then
 	(cd /tmp && GOBIN="$cache/bin" GOFLAGS= go install "sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE_VERSION")
 fi
 
+# E2E_WEBHOOK=image: the webhook runs from the container image (make image, an OCI archive)
+# unpacked with umoci and started chrooted as the image's user (e2e/image_test.go says why
+# not with podman); E2E_WEBHOOK=binary (default): from `go build`.
+image=
+if [ "${E2E_WEBHOOK:-binary}" = image ]; then
+	if ! command -v umoci >/dev/null 2>&1; then
+		echo "installing umoci (Debian)…"
+		apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq umoci >/dev/null
+	fi
+	scripts/release/image.sh
+	image=${IMAGE_ARCHIVE:-$root/dist/dnslint-image.tar}
+fi
+
 echo "setup took $((SECONDS - start))s"
-DNSLINT_E2E=1 \
+DNSLINT_E2E=1 DNSLINT_E2E_IMAGE="$image" \
 	KUBE_APISERVER="$cache/kube-apiserver/$KUBE_VERSION/kube-apiserver" \
 	ETCD="$(command -v etcd)" \
 	KUSTOMIZE="$cache/bin/kustomize" \

@@ -13,6 +13,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -556,8 +558,18 @@ func TestVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	gomod, err := os.ReadFile("go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opa := regexp.MustCompile(`(?m)^\s*github\.com/open-policy-agent/opa (v\S+)`).FindSubmatch(gomod)
+	if opa == nil {
+		t.Fatal("go.mod requires no github.com/open-policy-agent/opa")
+	}
 	r := dnslint(t, "", "version")
-	want := fmt.Sprintf("dnslint %s\nrules: %d built in\ncoredns: rules know releases up to %s\n", testVersion, len(cat.Rules), cat.LatestCoreDNS())
+	// The test binary carries no VCS stamp and no -X main.commit/date: both are unknown.
+	want := fmt.Sprintf("dnslint %s\ncommit: unknown\nbuilt: unknown\ngo: %s %s/%s\nopa: %s\nrules: %d built in\ncoredns: rules know releases up to %s\nkubernetes: rules know releases up to 1.34.4 (search limits change at 1.0.0, 1.22.0, 1.26.0, 1.28.0)\n",
+		testVersion, runtime.Version(), runtime.GOOS, runtime.GOARCH, opa[1], len(cat.Rules), cat.LatestCoreDNS())
 	if r.code != exitClean || r.stdout != want {
 		t.Errorf("version: got %s\nwant stdout %q", r, want)
 	}

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -43,6 +44,12 @@ type runResult struct {
 	failed  bool
 }
 
+// runnerOS and runnerArch are RUNNER_OS and RUNNER_ARCH as the runner spells them.
+var (
+	runnerOS   = map[string]string{"linux": "Linux", "darwin": "macOS", "windows": "Windows"}
+	runnerArch = map[string]string{"amd64": "X64", "arm64": "ARM64"}
+)
+
 var expr = regexp.MustCompile(`\$\{\{\s*([^}]+?)\s*\}\}`)
 
 // runAction runs action.yml's steps as the Actions runner runs a composite action: each
@@ -51,6 +58,18 @@ var expr = regexp.MustCompile(`\$\{\{\s*([^}]+?)\s*\}\}`)
 // step's outputs read back for the action's outputs. `uses:` steps (actions/setup-go) are
 // skipped: Go is already installed here.
 func runAction(t *testing.T, workspace string, inputs map[string]string) runResult {
+	t.Helper()
+	return runActionOn(t, workspace, inputs, runner{toolCache: t.TempDir()})
+}
+
+// runner is what the Actions runner provides besides the inputs: the ref the action was
+// used at (github.action_ref: "" for `uses: ./`) and its tool cache (RUNNER_TOOL_CACHE).
+type runner struct {
+	actionRef string
+	toolCache string
+}
+
+func runActionOn(t *testing.T, workspace string, inputs map[string]string, rn runner) runResult {
 	t.Helper()
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
@@ -71,6 +90,7 @@ func runAction(t *testing.T, workspace string, inputs map[string]string) runResu
 	ctx := map[string]string{
 		"github.action_path": root, "github.workspace": workspace, "runner.temp": tmp,
 		"github.server_url": "https://github.com", "github.repository": "acme/dns", "github.sha": "0123abc",
+		"github.action_ref": rn.actionRef,
 	}
 	for name, in := range a.Inputs {
 		ctx["inputs."+name] = in.Default
@@ -105,24 +125,24 @@ func runAction(t *testing.T, workspace string, inputs map[string]string) runResu
 			cmd.Dir = wd
 		}
 		cmd.Env = append(os.Environ(), "GITHUB_OUTPUT="+outFile, "GITHUB_STEP_SUMMARY="+summary,
-			"RUNNER_TEMP="+tmp, "GITHUB_ACTION_PATH="+root, "GITHUB_WORKSPACE="+workspace, "NO_COLOR=1")
+			"RUNNER_TEMP="+tmp, "GITHUB_ACTION_PATH="+root, "GITHUB_WORKSPACE="+workspace, "NO_COLOR=1",
+			"RUNNER_OS="+runnerOS[runtime.GOOS], "RUNNER_ARCH="+runnerArch[runtime.GOARCH], "RUNNER_TOOL_CACHE="+rn.toolCache)
 		for k, v := range s.Env {
 			cmd.Env = append(cmd.Env, k+"="+subst(t, v, ctx))
 		}
 		out, err := cmd.Output()
 		res.stdout += string(out)
 		stepOutputs[s.ID] = readOutputs(t, outFile)
+		// A step's outputs are visible to the steps after it.
+		for name, val := range stepOutputs[s.ID] {
+			ctx["steps."+s.ID+".outputs."+name] = val
+		}
 		if err != nil {
 			if ee, ok := err.(*exec.ExitError); ok {
 				t.Logf("step %d exited %d: %s", i, ee.ExitCode(), ee.Stderr)
 			}
 			res.failed = true
 			break
-		}
-	}
-	for k, v := range stepOutputs {
-		for name, val := range v {
-			ctx["steps."+k+".outputs."+name] = val
 		}
 	}
 	for name, o := range a.Outputs {
