@@ -24,7 +24,10 @@
 #   the data describes are not checked. Before 1.12.2 `ready`, and before 1.14.3
 #   `prometheus`, read no block: the `{` reads as a second use of the plugin and CoreDNS
 #   exits with `plugin/ready: this plugin can only be used once per Server Block`. kubernetes `ttl` and `pods`, hosts entries,
-#   template, reload, forward and cache have rules of their own; removed options
+#   the values of forward's block lines (`max_concurrent -4` →
+#   `max_concurrent can't be negative: -4`, `read_timeout 0s`, `next`/`failover` rcodes,
+#   `source_address`) are checked here too; template, reload, forward's option names and
+#   cache have rules of their own; removed options
 #   (kubernetes `upstream`, …) are corefile/removed-option's.
 # related_resources:
 #   - ref: https://coredns.io/plugins/
