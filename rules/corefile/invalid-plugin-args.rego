@@ -5,7 +5,7 @@
 #   use stops CoreDNS at start-up with that plugin's message: the pod crash-loops (on a
 #   reload, the old configuration keeps running and the error is only logged). This rule
 #   checks them as the setup functions do, with their messages, for the plugins in
-#   rules/data/plugins_args.json: health, ready, prometheus, errors, log, loadbalance, bind, dns64, pprof,
+#   rules/data/plugins_args.json: health, ready, prometheus, errors, log, loadbalance, bind, dns64, pprof, shed, metadata,
 #   local, loop, whoami, autopath, k8s_external, file, auto, dnssec, acl, the rule type of
 #   rewrite, the actions of header before 1.9.4 and the options of kubernetes and hosts. For example `errors { stack }` →
 #   `Syntax error: Unexpected token 'stack', expecting 'Unknown field stack'`;
