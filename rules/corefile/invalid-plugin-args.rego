@@ -7,7 +7,7 @@
 #   checks them as the setup functions do, with their messages, for the plugins in
 #   rules/data/plugins_args.json: health, ready, prometheus, errors, log, loadbalance, bind, dns64, pprof, shed, metadata,
 #   local, loop, whoami, autopath, k8s_external, file, auto, dnssec, acl, the rule type of
-#   rewrite, the actions of header before 1.9.4 and the options of kubernetes and hosts. For example `errors { stack }` →
+#   rewrite and the options of kubernetes and hosts. For example `errors { stack }` →
 #   `Syntax error: Unexpected token 'stack', expecting 'Unknown field stack'`;
 #   `health { timeout 3s }` → `unknown property 'timeout'` (health, ready and log refuse
 #   unknown lines only from CoreDNS 1.14.4; ready ignored them before);

@@ -67,10 +67,6 @@ test_earlier_releases if {
 	count(findings(weighted)) == 0 with data.dnslint.config as old
 	count(findings(weighted)) == 0 with data.dnslint.config as {"coredns_version": "1.10.1"}
 	count(findings(weighted)) > 0 with data.dnslint.config as {"coredns_version": "1.10.0"}
-	header := [d(["header"], [d(["response", "set", "ra"], [], 3)], 2)]
-	only(header, 3, 5, "`seting up rule: unknown flag action=response, should be set or clear`") with data.dnslint.config as {"coredns_version": "1.9.3"}
-	count(findings(header)) == 0 with data.dnslint.config as {"coredns_version": "1.9.4"}
-	count(findings([d(["header"], [d(["SET", "ra"], [], 3)], 2)])) == 0 with data.dnslint.config as {"coredns_version": "1.9.3"}
 }
 
 test_removed_options_are_left_to_their_rule if {
