@@ -1,4 +1,4 @@
-package dnslint.rules.corefile["invalid-plugin-args_forward_test"]
+package dnslint.rules.corefile["invalid-plugin-args_values_test"]
 
 import data.dnslint.rules.corefile["invalid-plugin-args"] as rule
 
@@ -57,4 +57,16 @@ test_forward_options_newer_than_the_release_are_left_to_unknown_option if {
 	count(messages(["read_timeout", "0s"])) == 0 with data.dnslint.config as {"coredns_version": "1.14.4"}
 	count(messages(["failover", "NOERROR"])) == 0 with data.dnslint.config as {"coredns_version": "1.12.1"}
 	refused(["max_concurrent", "-4"], "`max_concurrent can't be negative: -4`") with data.dnslint.config as {"coredns_version": "1.9.3"}
+}
+
+lbw(words) := {f.message | some f in rule.report with input as cf([d(["loadbalance", "weighted", "wfile"], [d(words, [], 3)], 2)])}
+
+test_loadbalance_reload if {
+	some m in lbw(["reload", "a"])
+	contains(m, "`invalid reload duration 'a'`")
+	some m2 in lbw(["reload", "30s", "a"])
+	contains(m2, "`unexpected argument`")
+	some m3 in lbw(["reload"])
+	contains(m3, "`reload duration value is missing`")
+	count(lbw(["reload", "30s"])) == 0
 }
