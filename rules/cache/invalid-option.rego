@@ -17,14 +17,19 @@
 #   durations Go cannot parse (`time: missing unit in duration "10"`). Options follow
 #   `--coredns-version`, and so do argument counts: the `serve_stale` verify timeout
 #   (`serve_stale 1h verify 5s`) came in 1.14.4, and older releases exit with
-#   `Wrong argument count or unexpected line ending after '5s'`. The plain `cache 0` is reported by cache/low-ttl.
+#   `Wrong argument count or unexpected line ending after '5s'`. From 1.14.7 the values after
+#   the mode are checked too: the verify timeout, the response TTL (a whole number of seconds
+#   within the DNS TTL range: `serve_stale 1h immediate 1.5s` →
+#   `serve_stale response TTL must be a whole number of seconds`) and the failure recheck (at
+#   most 5 minutes: `serve_stale failure recheck cannot exceed 5 minutes`). The plain
+#   `cache 0` is reported by cache/low-ttl.
 # related_resources:
 #   - ref: https://coredns.io/plugins/cache/
 #     description: cache plugin
 # custom:
 #   each: corefiles
 #   severity: error
-#   source: "CoreDNS plugin/cache/setup.go (cacheParse) @ v1.9.3, v1.14.3, v1.14.7 and the release notes; `prefetch_all` and `servfail 10m` verified by starting CoreDNS 1.14.7"
+#   source: "CoreDNS plugin/cache/setup.go (cacheParse, parseServeStaleTTL, parseServeStaleRecheck) @ v1.9.3, v1.14.3, v1.14.7 and the release notes; CoreDNS's own cache setup tests (make fidelity-setup); testdata/fidelity/cache-serve-stale-response-ttl.corefile; `prefetch_all` and `servfail 10m` verified by starting CoreDNS 1.14.7"
 #   bad: |-
 #     .:53 {
 #         forward . /etc/resolv.conf
@@ -276,3 +281,66 @@ report contains report.finding(t.pos, exits(`cache type for disable must be "suc
 	not plugins.templated(t.text)
 	not t.text in facts.disable_types
 }
+
+# serve_stale DURATION MODE [VERIFY_TIMEOUT] [RESPONSE_TTL [FAILURE_RECHECK]] (1.14.7): the
+# values after the mode, each as parseServeStaleTTL / parseServeStaleRecheck read them, and
+# immediate with five arguments (no verify timeout to take the third). The first problem
+# stops CoreDNS.
+report contains report.finding(p.pos, exits(p.error, l)) if {
+	since("1.14.7")
+	some x in checked
+	l := x.line
+	l.name == "serve_stale"
+	count(l.args) > 2
+	lower(l.args[1].text) in facts.serve_stale_modes
+	problems := [q | some q in stale_problems(l)]
+	count(problems) > 0
+	p := problems[0]
+}
+
+# stale_problems are the problems of the arguments after the mode, in order.
+stale_problems(l) := [p |
+	some i, a in l.args
+	i > 1
+	not plugins.templated(a.text)
+	p := {"pos": a.pos, "error": stale_error(stale_role(l, i), a.text)}
+] if lower(l.args[1].text) == "verify"
+
+else := [{"pos": l.args[4].pos, "error": plugins.argerr(l.args[4].text)}] if count(l.args) > 4
+
+else := [p |
+	some i, a in l.args
+	i > 1
+	not plugins.templated(a.text)
+	p := {"pos": a.pos, "error": stale_error(stale_role(l, i), a.text)}
+]
+
+stale_role(l, i) := ["", "", "timeout", "ttl", "recheck"][i] if lower(l.args[1].text) == "verify"
+
+else := ["", "", "ttl", "recheck"][i]
+
+stale_error("timeout", v) := sprintf("invalid serve_stale verify timeout: %s", [plugins.duration_error(v)])
+
+stale_error("timeout", v) := "invalid negative timeout for serve_stale verify" if plugins.duration_ns(v) < 0
+
+stale_error("ttl", v) := sprintf("invalid serve_stale response TTL: %s", [plugins.duration_error(v)])
+
+stale_error("ttl", v) := "invalid negative response TTL for serve_stale" if plugins.duration_ns(v) < 0
+
+stale_error("ttl", v) := "serve_stale response TTL must be a whole number of seconds" if {
+	ns := plugins.duration_ns(v)
+	ns >= 0
+	ns % 1000000000 != 0
+}
+
+stale_error("ttl", v) := "serve_stale response TTL exceeds the DNS TTL range" if {
+	ns := plugins.duration_ns(v)
+	ns % 1000000000 == 0
+	ns / 1000000000 > 4294967295
+}
+
+stale_error("recheck", v) := sprintf("invalid serve_stale failure recheck: %s", [plugins.duration_error(v)])
+
+stale_error("recheck", v) := "invalid negative failure recheck for serve_stale" if plugins.duration_ns(v) < 0
+
+stale_error("recheck", v) := "serve_stale failure recheck cannot exceed 5 minutes" if plugins.duration_ns(v) > 300000000000

@@ -99,3 +99,37 @@ test_misspelt_option_by_edit_distance if {
 	some f in rule.report with input as one(t.line("serve_stale_polcy", [], [], 3)) with data.dnslint.config as {"coredns_version": "1.14.6"}
 	not contains(f.message, "Did you mean")
 }
+
+stale(args) := {f.message | some f in rule.report with input as one(t.line("serve_stale", args, [], 3))}
+
+stale_said(args, text) if {
+	ms := stale(args)
+	count(ms) == 1
+	some m in ms
+	contains(m, text)
+}
+
+test_serve_stale_values_after_the_mode if {
+	stale_said(["1h", "immediate", "1.5s"], "`serve_stale response TTL must be a whole number of seconds`")
+	stale_said(["1h", "immediate", "4294967296s"], "`serve_stale response TTL exceeds the DNS TTL range`")
+	stale_said(["1h", "immediate", "-1s"], "`invalid negative response TTL for serve_stale`")
+	stale_said(["1h", "immediate", "garbage"], "`invalid serve_stale response TTL: time: invalid duration \"garbage\"`")
+	stale_said(["1h", "immediate", "30s", "6m"], "`serve_stale failure recheck cannot exceed 5 minutes`")
+	stale_said(["1h", "immediate", "30s", "-1s"], "`invalid negative failure recheck for serve_stale`")
+	stale_said(["1h", "immediate", "30s", "30s", "extra"], "after 'extra'`")
+	stale_said(["1h", "verify", "-1s"], "`invalid negative timeout for serve_stale verify`")
+	stale_said(["1h", "verify", "garbage"], "`invalid serve_stale verify timeout: time: invalid duration \"garbage\"`")
+	stale_said(["1h", "verify", "100ms", "30s", "extra"], "`invalid serve_stale failure recheck: time: invalid duration \"extra\"`")
+	# the first problem stops CoreDNS: only it is reported
+	stale_said(["1h", "verify", "-1s", "1.5s"], "`invalid negative timeout for serve_stale verify`")
+}
+
+test_serve_stale_values_accepted if {
+	every args in [["1h", "immediate", "30s", "30s"], ["1h", "verify", "100ms", "30s", "5m"], ["1h", "verify", "0", "30s"], ["1h", "IMMEDIATE", "0s"]] {
+		count(stale(args)) == 0
+	}
+}
+
+test_serve_stale_values_are_checked_from_1_14_7 if {
+	count(stale(["1h", "verify", "-1s"])) == 0 with data.dnslint.config as {"coredns_version": "1.14.6"}
+}

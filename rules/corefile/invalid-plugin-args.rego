@@ -5,9 +5,9 @@
 #   use stops CoreDNS at start-up with that plugin's message: the pod crash-loops (on a
 #   reload, the old configuration keeps running and the error is only logged). This rule
 #   checks them as the setup functions do, with their messages, for the plugins in
-#   rules/data/plugins_args.json: health, ready, prometheus, errors, log, loadbalance, bind,
+#   rules/data/plugins_args.json: health, ready, prometheus, errors, log, loadbalance, bind, dns64, pprof, shed, metadata,
 #   local, loop, whoami, autopath, k8s_external, file, auto, dnssec, acl, the rule type of
-#   rewrite, the actions of header before 1.9.4 and the options of kubernetes and hosts. For example `errors { stack }` →
+#   rewrite and the options of kubernetes and hosts. For example `errors { stack }` →
 #   `Syntax error: Unexpected token 'stack', expecting 'Unknown field stack'`;
 #   `health { timeout 3s }` → `unknown property 'timeout'` (health, ready and log refuse
 #   unknown lines only from CoreDNS 1.14.4; ready ignored them before);
@@ -24,7 +24,10 @@
 #   the data describes are not checked. Before 1.12.2 `ready`, and before 1.14.3
 #   `prometheus`, read no block: the `{` reads as a second use of the plugin and CoreDNS
 #   exits with `plugin/ready: this plugin can only be used once per Server Block`. kubernetes `ttl` and `pods`, hosts entries,
-#   template, reload, forward and cache have rules of their own; removed options
+#   the values of forward's block lines (`max_concurrent -4` →
+#   `max_concurrent can't be negative: -4`, `read_timeout 0s`, `next`/`failover` rcodes,
+#   `source_address`) are checked here too; template, reload, forward's option names and
+#   cache have rules of their own; removed options
 #   (kubernetes `upstream`, …) are corefile/removed-option's.
 # related_resources:
 #   - ref: https://coredns.io/plugins/

@@ -60,17 +60,10 @@ test_earlier_releases if {
 	count(findings([d(["prometheus", ":9153"], [], 2), d(["ready"], [], 3)])) == 0 with data.dnslint.config as old
 	only([d(["errors", "stderr"], [], 2)], 2, 15, "`invalid log file: stderr`") with data.dnslint.config as {"coredns_version": "1.9.3"}
 	only([d(["errors"], [d(["consolidate", "5m", ".*", "show_first"], [], 3)], 2)], 3, 35, "`unknown log level argument in consolidate: show_first`") with data.dnslint.config as old
-	only([d(["loadbalance", "random"], [], 2)], 2, 15, "`unknown policy: random`") with data.dnslint.config as old
-	count(findings([d(["loadbalance", "round_robin"], [], 2), d(["loadbalance"], [], 3)])) == 0 with data.dnslint.config as old
-	# weighted came with CoreDNS 1.10.1 (plugin/loadbalance/setup.go @ v1.10.0, v1.10.1)
+	# loadbalance before 1.10.1 (weighted came with it): rules/loadbalance/invalid-policy-args
 	weighted := [d(["loadbalance", "weighted", "wfile"], [d(["reload", "10s"], [], 3)], 2)]
-	count(findings(weighted)) == 0 with data.dnslint.config as old
 	count(findings(weighted)) == 0 with data.dnslint.config as {"coredns_version": "1.10.1"}
-	count(findings(weighted)) > 0 with data.dnslint.config as {"coredns_version": "1.10.0"}
-	header := [d(["header"], [d(["response", "set", "ra"], [], 3)], 2)]
-	only(header, 3, 5, "`seting up rule: unknown flag action=response, should be set or clear`") with data.dnslint.config as {"coredns_version": "1.9.3"}
-	count(findings(header)) == 0 with data.dnslint.config as {"coredns_version": "1.9.4"}
-	count(findings([d(["header"], [d(["SET", "ra"], [], 3)], 2)])) == 0 with data.dnslint.config as {"coredns_version": "1.9.3"}
+	count(findings(weighted)) == 0 with data.dnslint.config as {"coredns_version": "1.10.0"}
 }
 
 test_removed_options_are_left_to_their_rule if {

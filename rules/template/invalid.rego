@@ -8,14 +8,19 @@
 #   `rcode` must be a known code (`unknown rcode NXDOMIAN`), each `match` a valid Go regular
 #   expression (`could not parse regex: …`), `ederror` a number up to 65535, and any other
 #   line is refused with `Wrong argument count or unexpected line ending after '…'`, as is
-#   `match`, `answer`, `additional` or `authority` without a value. The pod crash-loops.
+#   `match`, `answer`, `additional` or `authority` without a value. Each `answer`,
+#   `additional` and `authority` must compile as a Go text/template, as CoreDNS compiles it
+#   (dnslint.template_parse; `parseInt` is a function from CoreDNS 1.10.0):
+#   `answer "{{"` → `could not compile template: {{, template: answer:1: unclosed action`.
+#   From 1.14.0 a `match` pattern longer than 10000 characters is refused
+#   (`regex pattern too long: 10001 > 10000`). The pod crash-loops.
 # related_resources:
 #   - ref: https://coredns.io/plugins/template/
 #     description: template plugin
 # custom:
 #   each: corefiles
 #   severity: error
-#   source: CoreDNS plugin/template/setup.go @ v1.14.7 (templateParse; class and type lookups the same in v1.9.3); miekg/dns v1.1.72 StringToClass, StringToType, StringToRcode; verified by starting CoreDNS 1.14.7 (`template IN AAA`, `template in a`)
+#   source: CoreDNS plugin/template/setup.go @ v1.14.7 (templateParse; class and type lookups the same in v1.9.3), template.go newTemplate @ v1.9.3, v1.10.0, v1.14.7, maxRegexpLen @ v1.13.1, v1.14.0; CoreDNS's own template setup tests (make fidelity-setup); testdata/fidelity/template-does-not-compile.corefile; miekg/dns v1.1.72 StringToClass, StringToType, StringToRcode; verified by starting CoreDNS 1.14.7 (`template IN AAA`, `template in a`)
 #   bad: |-
 #     .:53 {
 #         template IN AAA example.org {
@@ -132,3 +137,34 @@ uint16_error(text) := "invalid syntax" if not regex.match(`^[0-9]+$`, text)
 else := "value out of range" if not uint16(text)
 
 uint16(text) if plugins.integer(text) <= 65535
+
+# answer, additional and authority: each value compiles as a Go text/template (newTemplate).
+problems contains {"at": v, "line": l, "error": sprintf("could not compile template: %s, %s", [v.text, err]), "fix": "Fix the Go template (text/template syntax; `{{ .Name }}`, `{{ index .Match 1 }}`)"} if {
+	some l in lines
+	l.name in {"answer", "additional", "authority"}
+	some v in l.args
+	not helm(v.text)
+	err := dnslint.template_parse(l.name, v.text, template_funcs)
+	err != ""
+}
+
+# helm holds for a value that is still a Helm chart's template (its objects or functions):
+# the value CoreDNS reads is what Helm renders. Go template actions of CoreDNS's own
+# (`{{ .Name }}`) are what is checked, so plugins.templated does not apply here.
+helm(text) if regex.match(`\{\{-?\s*(\.(Values|Release|Chart|Capabilities|Files|Template)\b|(include|tpl|toYaml|required|default|quote)\b|\$)`, text)
+
+helm(text) if corefile.placeholder(text)
+
+# template_funcs are the functions CoreDNS declares to its templates.
+template_funcs := ["parseInt"] if plugins.at_least("1.10.0")
+
+else := []
+
+# match: from 1.14.0 a pattern of more than 10000 characters is refused before it is compiled.
+problems contains {"at": v, "line": l, "error": sprintf("regex pattern too long: %d > 10000", [count(v.text)]), "fix": "Shorten the regular expression to at most 10000 characters"} if {
+	plugins.at_least("1.14.0")
+	some l in lines
+	l.name == "match"
+	some v in l.args
+	count(v.text) > 10000
+}

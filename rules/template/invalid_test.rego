@@ -60,3 +60,32 @@ test_valid if {
 		line(["upstream"], 7),
 	])
 }
+
+test_templates_that_do_not_compile if {
+	some f in rule.report with input as tmpl(["ANY", "ANY"], [line(["answer", "{{"], 3)])
+	f.location == pos(3, 10)
+	contains(f.message, "`could not compile template: {{, template: answer:1: unclosed action`")
+	some g in rule.report with input as tmpl(["ANY", "ANY"], [line(["authority", "{{ notAFunction }}"], 3)])
+	contains(g.message, "`could not compile template: {{ notAFunction }}, template: authority:1: function \"notAFunction\" not defined`")
+}
+
+test_templates_that_compile if {
+	count(rule.report) == 0 with input as tmpl(["IN", "A"], [
+		line(["match", `^ip-(\d+)-(\d+)-(\d+)-(\d+)[.]example[.]$`], 3),
+		line(["answer", "{{ .Name }} 60 IN A {{ index .Match 1 }}.{{ index .Match 2 }}.{{ index .Match 3 }}.{{ index .Match 4 }}"], 4),
+		line(["additional", "{{ .Name }} 60 IN TXT \"{{ parseInt (index .Match 1) 10 8 }}\""], 5),
+		line(["authority", "{{ .Values.soa | quote }}"], 6),
+	])
+}
+
+test_parse_int_from_1_10_0 if {
+	some f in rule.report with input as tmpl(["IN", "A"], [line(["answer", "{{ parseInt \"1\" 10 8 }}"], 3)]) with data.dnslint.config as {"coredns_version": "1.9.3"}
+	contains(f.message, "function \"parseInt\" not defined")
+}
+
+test_long_match_from_1_14_0 if {
+	long := concat("", ["a" | some _ in numbers.range(1, 10001)])
+	some f in rule.report with input as tmpl(["ANY", "A"], [line(["match", long], 3)])
+	contains(f.message, "`regex pattern too long: 10001 > 10000`")
+	count(rule.report) == 0 with input as tmpl(["ANY", "A"], [line(["match", long], 3)]) with data.dnslint.config as {"coredns_version": "1.13.1"}
+}
