@@ -5,9 +5,13 @@
 #   use stops CoreDNS at start-up with that plugin's message: the pod crash-loops (on a
 #   reload, the old configuration keeps running and the error is only logged). This rule
 #   checks them as the setup functions do, with their messages, for the plugins in
-#   rules/data/plugins_args.json: health, ready, prometheus, errors, log, loadbalance, bind, dns64, pprof, shed, metadata,
-#   local, loop, whoami, autopath, k8s_external, file, auto, dnssec, acl, the rule type of
-#   rewrite and the options of kubernetes and hosts. For example `errors { stack }` →
+#   rules/data/plugins_args.json (47 plugins): acl, any, auto, autopath, azure, bind,
+#   bufsize, cancel, chaos, clouddns, dns64, dnssec, dnstap, erratic, errors, etcd, file,
+#   forward, geoip, grpc, grpc_server, health, hosts, https, https3, k8s_external,
+#   kubernetes, loadbalance, local, log, loop, metadata, nomad, pprof, prometheus,
+#   proxyproto, quic, ready, rewrite, route53, secondary, shed, trace, transfer, tsig,
+#   view, whoami.
+#   For example `errors { stack }` →
 #   `Syntax error: Unexpected token 'stack', expecting 'Unknown field stack'`;
 #   `health { timeout 3s }` → `unknown property 'timeout'` (health, ready and log refuse
 #   unknown lines only from CoreDNS 1.14.4; ready ignored them before);
