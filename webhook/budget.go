@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"runtime/metrics"
-	"strings"
 	"time"
 
 	admissionv1 "k8s.io/api/admission/v1"
@@ -86,30 +85,12 @@ func (h *Handler) checkObject(obj map[string]any, what string) error {
 	tokens := 0
 	for _, v := range data {
 		s, _ := v.(string)
-		tokens += countTokens(s, h.opts.MaxTokens-tokens+1)
+		tokens += corefile.CountTokens([]byte(s), h.opts.MaxTokens-tokens+1)
 		if tokens > h.opts.MaxTokens {
 			return objectBudget("%s holds more than %d Corefile tokens, the webhook's budget (--max-tokens)", what, h.opts.MaxTokens)
 		}
 	}
 	return nil
-}
-
-// countTokens counts the words of s outside #-comments, a bound of the Corefile tokens
-// caddy's lexer reads from it (a quoted token with spaces counts once per word), and
-// stops counting past limit.
-func countTokens(s string, limit int) int {
-	n := 0
-	for line := range strings.Lines(s) {
-		for _, w := range strings.Fields(line) {
-			if strings.HasPrefix(w, "#") {
-				break
-			}
-			if n++; n > limit {
-				return n
-			}
-		}
-	}
-	return n
 }
 
 // liveHeap is the live heap as of the last garbage collection.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/dnslint/dnslint/internal/reviewgen"
 	"github.com/dnslint/dnslint/lint"
+	"github.com/dnslint/dnslint/lint/parse/corefile"
 	"github.com/dnslint/dnslint/lint/source"
 )
 
@@ -85,8 +86,8 @@ func TestTokensDeniedAtBudget(t *testing.T) {
 	obj := "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: coredns-custom, namespace: kube-system}\ndata:\n  " + strings.ReplaceAll(b.String(), "\n", "\n  ")
 	mustDeny(t, ts, reviewBody(t, admissionv1.Create, obj, "", false), "more than 100 Corefile tokens", "--max-tokens")
 	// The comments are not counted: the same Corefile with 30 of them fits.
-	if got := countTokens("# one two three\nerrors # four five\n  log . {common}\n", 100); got != 4 {
-		t.Errorf("countTokens: %d, want 4", got)
+	if got := corefile.CountTokens([]byte("# one two three\nerrors # four five\n  log . {common}\n"), 100); got != 4 {
+		t.Errorf("CountTokens: %d, want 4", got)
 	}
 }
 

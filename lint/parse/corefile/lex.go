@@ -155,3 +155,7 @@ func scan(b []byte, limit int) []span {
 	}
 	return spans
 }
+
+// CountTokens counts the tokens caddy's lexer reads from b, up to limit+1: a bound that
+// a caller can check before parsing (the admission webhook's per-review budget).
+func CountTokens(b []byte, limit int) int { return len(scan(b, limit)) }
