@@ -37,8 +37,8 @@ const (
 	// ConfigMaps hold a handful; the API server accepts tens of thousands of small keys
 	// within its 1 MiB ConfigMap limit, and each costs a Corefile parse and evaluation.
 	DefaultMaxKeys = 256
-	// DefaultMaxTokens bounds the Corefile tokens in one ConfigMap's data (words outside
-	// comments): dnslint's limit for one Corefile with its imports, so that what the CLI
+	// DefaultMaxTokens bounds the Corefile tokens in one ConfigMap's data (as caddy's
+	// lexer reads them): dnslint's limit for one Corefile with its imports, so that what the CLI
 	// lints (a hosts block of 10,000 entries) the webhook reviews too.
 	DefaultMaxTokens = corefile.MaxTokens
 	// DefaultHeapShare is the share of the memory limit that the live heap may reach: Go's

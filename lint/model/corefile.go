@@ -20,6 +20,10 @@ type Corefile struct {
 	Tokens int `json:"-"`
 }
 
+// Weight is what evaluating the Corefile costs, relative to other elements (the engine
+// fills its chunks by it).
+func (c *Corefile) Weight() int { return c.Tokens }
+
 // CustomRead is a plugin argument naming a file of the mounted coredns-custom ConfigMap.
 type CustomRead struct {
 	// Path is the argument as written.
@@ -35,10 +39,6 @@ type CustomRead struct {
 	Via    []string `json:"via"`
 	Pos    Pos      `json:"pos"`
 }
-
-// Weight is what evaluating the Corefile costs, relative to other elements (the engine
-// fills its chunks by it).
-func (c *Corefile) Weight() int { return c.Tokens }
 
 // ServerBlock is `KEYS { DIRECTIVES }`.
 type ServerBlock struct {
