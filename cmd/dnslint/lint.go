@@ -21,6 +21,7 @@ import (
 
 type lintFlags struct {
 	runFlags
+	adopt                   adoptFlags
 	stdinFilename, linkBase string
 	maxFileSize             int64
 }
@@ -58,6 +59,7 @@ finding on their line or the line below.`,
 	fl.StringVar(&f.linkBase, "link-base", "", "URL prefix that turns file paths into links (markdown format), e.g. https://github.com/OWNER/REPO/blob/SHA/")
 	fl.StringVar(&f.stdinFilename, "stdin-filename", "", "name for standard input, used for its format and in findings")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", source.DefaultMaxSize, "largest file read, in bytes")
+	f.adopt.register(fl)
 	registerRunCompletions(cmd)
 	return cmd
 }
@@ -67,6 +69,9 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		return usageError{fmt.Errorf("lint needs a path, or - for standard input (see dnslint lint --help)")}
 	}
 	if err := checkStdinArgs(args, f.stdinFilename); err != nil {
+		return err
+	}
+	if err := f.adopt.check(); err != nil {
 		return err
 	}
 	out, cfg, err := f.setup()
@@ -91,6 +96,9 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	errs := make([]report.InputError, len(problems))
 	for i, p := range problems {
 		errs[i] = report.InputError{Path: p.Path, Message: p.Err.Error()}
+	}
+	if out.omitted, err = f.adopt.apply(cmd.Context(), res, len(errs)); err != nil {
+		return err
 	}
 	return finish(cmd, out, l, res, errs)
 }
@@ -191,6 +199,8 @@ type output struct {
 	color          string // auto, always or never
 	docsLinks      bool
 	failOn         finding.Severity
+	// omitted are the findings found but not reported (baseline, --new-from-rev).
+	omitted []report.Omitted
 }
 
 // finish writes a run's reports (the --report ones, then the main one), with the inputs
@@ -202,7 +212,7 @@ func finish(cmd *cobra.Command, o output, l *lint.Linter, res *lint.Result, prob
 	}
 	rep := &report.Report{
 		Tool: "dnslint", Version: toolVersion(), Findings: res.Findings, Rules: l.Rules(), Files: res.Files,
-		Source: sourceLines(res.Sources), LinkBase: o.linkBase, Errors: problems,
+		Source: sourceLines(res.Sources), LinkBase: o.linkBase, Errors: problems, Omitted: o.omitted,
 	}
 	for _, e := range o.extra {
 		if err := writeReport(cmd, e.reporter, e.file, rep); err != nil {

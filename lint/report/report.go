@@ -33,6 +33,16 @@ type Report struct {
 	// file): the rest was linted, but the run did not complete, and every format that
 	// has a place for them says so.
 	Errors []InputError
+	// Omitted are findings the run found but does not report, and why (a baseline,
+	// --new-from-rev): every format's summary counts them, so that "no problems" is never
+	// read as "nothing found".
+	Omitted []Omitted
+}
+
+// Omitted counts findings left out of a report for one reason.
+type Omitted struct {
+	Count  int    `json:"count"`
+	Reason string `json:"reason"`
 }
 
 // InputError is an input a run could not read.
