@@ -65,6 +65,9 @@ type Budget struct {
 	// (corefile.DefaultRunImportBytes).
 	Tokens, ImportedFiles int
 	ImportedBytes         int64
+	// PartnerFiles are the repository's files read looking for the Corefile of a
+	// coredns-custom the run lacks (DefaultPartnerFiles).
+	PartnerFiles int
 }
 
 // Linter lints inputs with a fixed set of enabled rules.

@@ -23,15 +23,16 @@ import (
 // Imports are read only inside the files' roots (see source.File), up to
 // source.DefaultMaxSize each.
 func Model(files []*source.File, platform string) (*model.Input, map[string][]byte, error) {
-	in, sources, _, err := buildModel(context.Background(), files, platform, source.DefaultMaxSize, Budget{})
+	in, sources, _, err := buildModel(context.Background(), files, platform, source.DefaultMaxSize, Budget{}, nil)
 	return in, sources, err
 }
 
 // buildModel is Model within ctx, with a size limit and the run's budget: it stops between files and
 // before composing once ctx ends (a webhook review's deadline covers parsing and
-// composition too). It also returns which sources only an import brought in (no file of
-// the run).
-func buildModel(ctx context.Context, files []*source.File, platform string, maxSize int64, budget Budget) (*model.Input, map[string][]byte, map[string]bool, error) {
+// composition too). repo looks for the Corefile of a coredns-custom the run lacks (nil:
+// none is looked for). It also returns which sources only an import brought in (no file
+// of the run).
+func buildModel(ctx context.Context, files []*source.File, platform string, maxSize int64, budget Budget, repo compose.Repository) (*model.Input, map[string][]byte, map[string]bool, error) {
 	if maxSize <= 0 {
 		maxSize = source.DefaultMaxSize
 	}
@@ -59,7 +60,7 @@ func buildModel(ctx context.Context, files []*source.File, platform string, maxS
 	for _, p := range parts {
 		p.mergeInto(in, &comp)
 	}
-	comp.Platform, comp.Disk, comp.Workloads = platform, run, in.Workloads
+	comp.Platform, comp.Disk, comp.Workloads, comp.Repository = platform, run, in.Workloads, repo
 	comp.Budget = corefile.NewBudget(budget.Tokens, budget.ImportedFiles, budget.ImportedBytes)
 	out, err := compose.Compose(comp)
 	if err != nil {

@@ -36,7 +36,8 @@ const LimitExceeded = engine.LimitExceeded
 // Lint lints files that belong together (one run): ConfigMaps in different files are
 // composed with each other.
 func (l *Linter) Lint(ctx context.Context, files []*source.File) (*Result, error) {
-	in, sources, imported, err := buildModel(ctx, files, l.platform, l.opts.MaxFileSize, l.opts.Budget)
+	repo := newRepository(files, l.opts.Config, l.opts.MaxFileSize, l.opts.Budget.PartnerFiles)
+	in, sources, imported, err := buildModel(ctx, files, l.platform, l.opts.MaxFileSize, l.opts.Budget, repo)
 	if err != nil {
 		return nil, err
 	}
@@ -49,6 +50,7 @@ func (l *Linter) Lint(ctx context.Context, files []*source.File) (*Result, error
 		return nil, err
 	}
 	findings := l.filter(found, sources)
+	notePartners(findings, in.Customs)
 	quoteTokensOnly(sources, imported, findings)
 	return &Result{Findings: findings, Files: len(files), Sources: sources}, nil
 }

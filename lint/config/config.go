@@ -44,6 +44,10 @@ type Config struct {
 	Rules map[string]RuleConfig `yaml:"rules" doc:"Severity and parameters per rule id."`
 	// Exclude are path globs (relative to the config file) that are not linted.
 	Exclude []string `yaml:"exclude" doc:"Path globs, relative to the config file, that are not linted (dir/** excludes everything below dir)."`
+	// Compose are path globs (relative to the config file) of the files where the
+	// coredns ConfigMap of a coredns-custom linted without it is looked for (default: the
+	// whole repository of the linted files).
+	Compose []string `yaml:"compose" doc:"Path globs, relative to the config file, of the files where the coredns ConfigMap of a coredns-custom linted without it is looked for (default: every YAML and JSON file of the repository the linted files are in)."`
 	// FailOn is the lowest severity that makes the run fail (default error).
 	FailOn string `yaml:"fail-on" doc:"The lowest severity that makes the run fail (default error)."`
 
@@ -103,8 +107,17 @@ func Load(file string) (*Config, error) {
 // Excluded tells whether a path (as given on the command line) matches an exclude glob.
 // Globs are matched against the path relative to the config's directory, and against
 // every trailing part of it; `dir/**` excludes everything below dir.
-func (c *Config) Excluded(p string) bool {
-	if len(c.Exclude) == 0 {
+func (c *Config) Excluded(p string) bool { return c.matches(c.Exclude, p) }
+
+// ComposeCandidate tells whether a path matches a compose glob (as Excluded matches),
+// or there is none.
+func (c *Config) ComposeCandidate(p string) bool {
+	return len(c.Compose) == 0 || c.matches(c.Compose, p)
+}
+
+// matches tells whether a path matches one of globs (see Excluded).
+func (c *Config) matches(globs []string, p string) bool {
+	if len(globs) == 0 {
 		return false
 	}
 	rel := p
@@ -114,7 +127,7 @@ func (c *Config) Excluded(p string) bool {
 		}
 	}
 	rel = filepath.ToSlash(rel)
-	for _, g := range c.Exclude {
+	for _, g := range globs {
 		g = strings.TrimSuffix(filepath.ToSlash(g), "/")
 		if strings.HasSuffix(g, "/**") && (rel == strings.TrimSuffix(g, "/**") || strings.HasPrefix(rel, strings.TrimSuffix(g, "**"))) {
 			return true
