@@ -41,8 +41,10 @@ workload kind. A file named on the command line with another name is recognised 
 its content. All files of one run are linted together: a coredns-custom ConfigMap is
 composed with the coredns ConfigMap of the same namespace even from another file.
 
-Configuration comes from .dnslint.yaml, found upward from the working directory, or
---config. Inline "# dnslint:ignore <rule>[,<rule>] [-- reason]" comments silence a
+Configuration comes from --config, or else from .dnslint.yaml: each file takes its
+rules, severities and parameters from the one nearest to it (upward from its directory,
+within its git work tree), else from the one found upward from the working directory,
+which also gives the run's output options. Inline "# dnslint:ignore <rule>[,<rule>] [-- reason]" comments silence a
 finding on their line or the line below.`,
 		Example: `  dnslint lint testdata/examples
   kustomize build overlays/prod | dnslint lint - --stdin-filename prod.yaml
@@ -79,17 +81,18 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		return err
 	}
 	out.linkBase = f.linkBase
-	l, err := newLinter(cmd.Context(), lint.Options{
+	opts := lint.Options{
 		Config: cfg, Enable: f.enable, Disable: f.disable, Policies: f.policies,
 		CoreDNSVersion: f.corednsVersion, KubernetesVersion: f.kubernetesVersion,
 		IgnoreSuppressions: f.ignoreSuppressions, MaxFileSize: f.maxFileSize,
-	})
+	}
+	l, err := newLinter(cmd.Context(), opts)
 	if err != nil {
 		return err
 	}
 	w := &source.Walker{MaxSize: f.maxFileSize, Exclude: cfg.Excluded, Stdin: cmd.InOrStdin(), StdinName: f.stdinFilename, ConfigDir: cfg.Dir}
 	files, problems := w.Collect(args)
-	res, err := l.Lint(cmd.Context(), files)
+	res, err := lintNearest(cmd.Context(), l, opts, files, f.configFile != "", f.platform)
 	if err != nil {
 		return err
 	}
@@ -146,7 +149,7 @@ func (f *runFlags) register(fl *pflag.FlagSet, h versionHelp) {
 	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), ", "))
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
 	fl.StringArrayVar(&f.reports, "report", nil, "also write a report in another format, FORMAT=FILE (repeatable), e.g. sarif=dnslint.sarif")
-	fl.StringVarP(&f.configFile, "config", "c", "", "config file (default: .dnslint.yaml found upward from the working directory)")
+	fl.StringVarP(&f.configFile, "config", "c", "", "config file for every file (default: the .dnslint.yaml nearest to each file, within its git work tree, else the one found upward from the working directory)")
 	fl.StringArrayVar(&f.policies, "policy", nil, "directory of Rego policies to add (repeatable)")
 	fl.StringSliceVar(&f.enable, "enable", nil, "enable rules by id or glob, e.g. 'pod/*' (repeatable, comma-separated)")
 	fl.StringSliceVar(&f.disable, "disable", nil, "disable rules by id or glob (repeatable, comma-separated)")

@@ -82,6 +82,26 @@ func Find(dir string) (string, bool) {
 	}
 }
 
+// FindWithin looks for .dnslint.yaml in dir and its parents up to top (included); dir
+// outside top finds nothing.
+func FindWithin(dir, top string) (string, bool) {
+	dir, _ = filepath.Abs(dir)
+	top, _ = filepath.Abs(top)
+	for {
+		if rel, err := filepath.Rel(top, dir); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return "", false
+		}
+		p := filepath.Join(dir, FileName)
+		if info, err := os.Lstat(p); err == nil && info.Mode().IsRegular() {
+			return p, true
+		}
+		if dir == top {
+			return "", false
+		}
+		dir = filepath.Dir(dir)
+	}
+}
+
 // Load reads a config file (a regular file of at most source.DefaultMaxSize). Unknown
 // keys are errors.
 func Load(file string) (*Config, error) {
