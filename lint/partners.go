@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -63,31 +64,39 @@ func newRepository(files []*source.File, cfg *config.Config, maxSize int64, limi
 	return &repository{walker: &source.Walker{MaxSize: maxSize, Exclude: cfg.Excluded}, roots: roots, cfg: cfg, own: own, limit: limit}
 }
 
-// Corefile implements compose.Repository.
+// Corefile implements compose.Repository. The partner is the coredns ConfigMap in the
+// coredns-custom's directory, else in the nearest directory above it; else the only one
+// of the namespace in the repository. Two at the same nearest level, or several
+// elsewhere and none above, are no answer: dnslint does not guess which cluster's
+// Corefile reads the file (compose: in .dnslint.yaml says).
 func (r *repository) Corefile(namespace, file string) (*kube.CorefileText, error) {
 	r.once.Do(r.search)
 	if r.err != nil {
 		return nil, r.err
 	}
 	from, _ := filepath.Abs(filepath.Dir(file))
-	var best *kube.CorefileText
-	bestDistance, tie := -1, false
+	var above, elsewhere []candidate
 	for _, c := range r.found {
 		if ns := c.ct.Object.Namespace; namespace != "" && ns != "" && ns != namespace {
 			continue
 		}
-		d := distance(from, c.dir)
-		switch {
-		case bestDistance < 0 || d < bestDistance:
-			best, bestDistance, tie = c.ct, d, false
-		case d == bestDistance:
-			tie = true
+		if within(from, c.dir) {
+			above = append(above, c)
+		} else {
+			elsewhere = append(elsewhere, c)
 		}
 	}
-	if tie {
-		return nil, nil // two as near: dnslint does not guess which one the cluster runs
+	if len(above) > 0 {
+		nearest := slices.MaxFunc(above, func(a, b candidate) int { return len(a.dir) - len(b.dir) })
+		if slices.ContainsFunc(above, func(c candidate) bool { return c.ct != nearest.ct && c.dir == nearest.dir }) {
+			return nil, nil
+		}
+		return nearest.ct, nil
 	}
-	return best, nil
+	if len(elsewhere) == 1 {
+		return elsewhere[0].ct, nil
+	}
+	return nil, nil
 }
 
 func (r *repository) search() {
@@ -129,15 +138,10 @@ func (r *repository) consider(f *source.File) {
 	}
 }
 
-// distance counts the directory steps from a to b: up to their common ancestor, then down.
-func distance(a, b string) int {
-	pa := strings.Split(filepath.ToSlash(a), "/")
-	pb := strings.Split(filepath.ToSlash(b), "/")
-	common := 0
-	for common < len(pa) && common < len(pb) && pa[common] == pb[common] {
-		common++
-	}
-	return len(pa) + len(pb) - 2*common
+// within tells whether dir is dir or one of its ancestors of path.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // notePartners adds to each finding in a coredns-custom ConfigMap that was composed with

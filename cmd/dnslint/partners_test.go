@@ -77,7 +77,7 @@ func TestRepositoryPartner(t *testing.T) {
 	}
 }
 
-// TestRepositoryPartnerChoice: two coredns ConfigMaps as near are no partner (the AKS
+// TestRepositoryPartnerChoice: two coredns ConfigMaps, neither above it, are no partner (the AKS
 // default answers); compose: in .dnslint.yaml names where to look; the partner that
 // imports nothing makes the coredns-custom never read.
 func TestRepositoryPartnerChoice(t *testing.T) {
