@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"path"
 	"regexp"
 	"strings"
 
@@ -107,7 +106,7 @@ func (l *Linter) unusedMessage(d *suppress.Directive) string {
 // known tells whether a rule id or glob names a rule of the catalog.
 func (l *Linter) known(pattern string) bool {
 	for _, r := range l.catalog.Rules {
-		if ok, _ := path.Match(pattern, r.ID); ok || pattern == r.ID {
+		if finding.MatchRule(pattern, r.ID) {
 			return true
 		}
 	}
@@ -123,7 +122,7 @@ func (l *Linter) onlyDisabled(patterns []string) bool {
 	for _, p := range patterns {
 		known := false
 		for _, r := range l.catalog.Rules {
-			if ok, _ := path.Match(p, r.ID); ok || p == r.ID {
+			if finding.MatchRule(p, r.ID) {
 				known = true
 				if l.enabled(r.ID) {
 					return false

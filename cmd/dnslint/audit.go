@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"regexp"
@@ -92,13 +93,13 @@ func runAudit(cmd *cobra.Command, f *auditFlags) error {
 	if err != nil {
 		return err
 	}
-	kv := firstNonEmpty(f.kubernetesVersion, cfg.KubernetesVersion)
+	kv := cmp.Or(f.kubernetesVersion, cfg.KubernetesVersion)
 	if kv == "" {
 		if v, err := client.Discovery().ServerVersion(); err == nil {
 			kv = releaseOf(v.GitVersion)
 		}
 	}
-	cv := firstNonEmpty(f.corednsVersion, cfg.CoreDNSVersion, corednsRelease(objs, f.dnsNS))
+	cv := cmp.Or(f.corednsVersion, cfg.CoreDNSVersion, corednsRelease(objs, f.dnsNS))
 	l, err := newLinter(cmd.Context(), lint.Options{
 		Config: cfg, Enable: f.enable, Disable: f.disable, Policies: f.policies,
 		CoreDNSVersion: cv, KubernetesVersion: kv, IgnoreSuppressions: f.ignoreSuppressions,

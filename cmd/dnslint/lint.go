@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -180,7 +181,7 @@ func (f *runFlags) setup() (output, *config.Config, error) {
 	if f.platform != "" {
 		cfg.Platform = f.platform
 	}
-	failOn, err := finding.ParseSeverity(firstNonEmpty(f.failOn, cfg.FailOn, "error"))
+	failOn, err := finding.ParseSeverity(cmp.Or(f.failOn, cfg.FailOn, "error"))
 	if err != nil {
 		return output{}, nil, usageError{fmt.Errorf("--fail-on: %w", err)}
 	}
@@ -344,13 +345,4 @@ func worst(fs []finding.Finding) finding.Severity {
 		w = max(w, f.Severity)
 	}
 	return w
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

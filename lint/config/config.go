@@ -181,7 +181,7 @@ func (c *Config) Select(rules []finding.Rule, enable, disable []string) (*Select
 		for _, g := range globs {
 			n := 0
 			for _, r := range rules {
-				if ok, _ := path.Match(g, r.ID); ok || g == r.ID {
+				if finding.MatchRule(g, r.ID) {
 					on[r.ID], n = val, n+1
 				}
 			}

@@ -14,7 +14,6 @@ import (
 	"github.com/dnslint/dnslint/lint/model"
 )
 
-func init() { Register("sarif", ReporterFunc(writeSARIF)) }
 
 const (
 	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
