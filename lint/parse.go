@@ -14,6 +14,7 @@ import (
 	"github.com/dnslint/dnslint/lint/parse/kube"
 	"github.com/dnslint/dnslint/lint/parse/resolvconf"
 	"github.com/dnslint/dnslint/lint/source"
+	"golang.org/x/sync/errgroup"
 )
 
 // Model parses and composes files into the rules' input, without evaluating any rule,
@@ -38,20 +39,18 @@ func buildModel(ctx context.Context, files []*source.File, platform string, maxS
 	}
 	run := &run{sources: map[string][]byte{}, imported: map[string]bool{}, roots: source.Roots{Dirs: rootsOf(files), MaxSize: maxSize}}
 	parts := make([]parsed, len(files))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, f := range files {
 		run.sources[f.Path] = f.Data
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
+		g.Go(func() error {
 			if ctx.Err() == nil {
 				parts[i] = parseFile(f)
 			}
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
+	_ = g.Wait() // parseFile records its errors in parts
 	if err := context.Cause(ctx); err != nil {
 		return nil, nil, nil, err
 	}
