@@ -112,7 +112,7 @@ func runAudit(cmd *cobra.Command, f *auditFlags) error {
 	if err != nil {
 		return err
 	}
-	kubeapi.Remap(res, objs)
+	res.Sources = kubeapi.Remap(res.Findings, res.Sources, objs)
 	errs := make([]report.InputError, len(problems))
 	for i, p := range problems {
 		errs[i] = report.InputError{Message: p}
