@@ -192,3 +192,31 @@ func TestLimitInPlatformDefault(t *testing.T) {
 	}
 	othersLinted(t, r)
 }
+
+// TestPartnerSearchLimit: a repository search for a coredns-custom's Corefile that passes
+// its file budget is an error on the coredns-custom, not a silent fallback.
+func TestPartnerSearchLimit(t *testing.T) {
+	other := "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\ndata:\n  a: b\n"
+	root := dir(t, map[string]string{
+		"a.yaml": other, "b.yaml": other, "c.yaml": other,
+		"custom/coredns-custom.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: coredns-custom\n  namespace: kube-system\ndata:\n  log.override: |\n    log\n",
+	})
+	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	l := linter(t, &lint.Options{Budget: lint.Budget{PartnerFiles: 2}})
+	files, _ := (&source.Walker{}).Collect([]string{filepath.Join(root, "custom")})
+	for _, f := range files {
+		f.Root = root
+	}
+	res, err := l.Lint(context.Background(), files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.RuleID == lint.LimitExceeded && f.Severity == finding.Error && strings.Contains(f.Message, "stopped after 2 files") {
+			return
+		}
+	}
+	t.Errorf("no limit-exceeded error: %+v", res.Findings)
+}

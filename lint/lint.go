@@ -6,6 +6,7 @@
 package lint
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -65,6 +66,9 @@ type Budget struct {
 	// (corefile.DefaultRunImportBytes).
 	Tokens, ImportedFiles int
 	ImportedBytes         int64
+	// PartnerFiles are the repository's files read looking for the Corefile of a
+	// coredns-custom the run lacks (DefaultPartnerFiles).
+	PartnerFiles int
 }
 
 // Linter lints inputs with a fixed set of enabled rules.
@@ -100,7 +104,7 @@ func New(ctx context.Context, opts Options) (*Linter, error) {
 	if err := compose.CheckPlatform(cfg.Platform); err != nil {
 		return nil, err
 	}
-	version := strings.TrimPrefix(firstOf(opts.CoreDNSVersion, cfg.CoreDNSVersion), "v")
+	version := strings.TrimPrefix(cmp.Or(opts.CoreDNSVersion, cfg.CoreDNSVersion), "v")
 	if version != "" && !validVersion(version) {
 		return nil, fmt.Errorf("coredns version %q: want MAJOR.MINOR.PATCH, e.g. 1.11.3", version)
 	}
@@ -113,7 +117,7 @@ func New(ctx context.Context, opts Options) (*Linter, error) {
 	if version != "" {
 		conf["coredns_version"] = version
 	}
-	if k := strings.TrimPrefix(firstOf(opts.KubernetesVersion, cfg.KubernetesVersion), "v"); k != "" {
+	if k := strings.TrimPrefix(cmp.Or(opts.KubernetesVersion, cfg.KubernetesVersion), "v"); k != "" {
 		if !validVersion(k) {
 			return nil, fmt.Errorf("kubernetes version %q: want MAJOR.MINOR.PATCH, e.g. 1.32.0", k)
 		}
@@ -152,12 +156,3 @@ func (l *Linter) Rules() []finding.Rule {
 
 // Catalog returns every known rule.
 func (l *Linter) Catalog() []finding.Rule { return l.catalog.Rules }
-
-func firstOf(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
-}

@@ -14,6 +14,7 @@ import (
 	"github.com/dnslint/dnslint/lint/parse/kube"
 	"github.com/dnslint/dnslint/lint/parse/resolvconf"
 	"github.com/dnslint/dnslint/lint/source"
+	"golang.org/x/sync/errgroup"
 )
 
 // Model parses and composes files into the rules' input, without evaluating any rule,
@@ -23,34 +24,33 @@ import (
 // Imports are read only inside the files' roots (see source.File), up to
 // source.DefaultMaxSize each.
 func Model(files []*source.File, platform string) (*model.Input, map[string][]byte, error) {
-	in, sources, _, err := buildModel(context.Background(), files, platform, source.DefaultMaxSize, Budget{})
+	in, sources, _, err := buildModel(context.Background(), files, platform, source.DefaultMaxSize, Budget{}, nil)
 	return in, sources, err
 }
 
 // buildModel is Model within ctx, with a size limit and the run's budget: it stops between files and
 // before composing once ctx ends (a webhook review's deadline covers parsing and
-// composition too). It also returns which sources only an import brought in (no file of
-// the run).
-func buildModel(ctx context.Context, files []*source.File, platform string, maxSize int64, budget Budget) (*model.Input, map[string][]byte, map[string]bool, error) {
+// composition too). repo looks for the Corefile of a coredns-custom the run lacks (nil:
+// none is looked for). It also returns which sources only an import brought in (no file
+// of the run).
+func buildModel(ctx context.Context, files []*source.File, platform string, maxSize int64, budget Budget, repo compose.Repository) (*model.Input, map[string][]byte, map[string]bool, error) {
 	if maxSize <= 0 {
 		maxSize = source.DefaultMaxSize
 	}
 	run := &run{sources: map[string][]byte{}, imported: map[string]bool{}, roots: source.Roots{Dirs: rootsOf(files), MaxSize: maxSize}}
 	parts := make([]parsed, len(files))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, f := range files {
 		run.sources[f.Path] = f.Data
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
+		g.Go(func() error {
 			if ctx.Err() == nil {
 				parts[i] = parseFile(f)
 			}
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
+	_ = g.Wait() // parseFile records its errors in parts
 	if err := context.Cause(ctx); err != nil {
 		return nil, nil, nil, err
 	}
@@ -59,7 +59,7 @@ func buildModel(ctx context.Context, files []*source.File, platform string, maxS
 	for _, p := range parts {
 		p.mergeInto(in, &comp)
 	}
-	comp.Platform, comp.Disk, comp.Workloads = platform, run, in.Workloads
+	comp.Platform, comp.Disk, comp.Workloads, comp.Repository = platform, run, in.Workloads, repo
 	comp.Budget = corefile.NewBudget(budget.Tokens, budget.ImportedFiles, budget.ImportedBytes)
 	out, err := compose.Compose(comp)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"path"
 	"regexp"
 	"strings"
 
@@ -36,7 +35,8 @@ const LimitExceeded = engine.LimitExceeded
 // Lint lints files that belong together (one run): ConfigMaps in different files are
 // composed with each other.
 func (l *Linter) Lint(ctx context.Context, files []*source.File) (*Result, error) {
-	in, sources, imported, err := buildModel(ctx, files, l.platform, l.opts.MaxFileSize, l.opts.Budget)
+	repo := newRepository(files, l.opts.Config, l.opts.MaxFileSize, l.opts.Budget.PartnerFiles)
+	in, sources, imported, err := buildModel(ctx, files, l.platform, l.opts.MaxFileSize, l.opts.Budget, repo)
 	if err != nil {
 		return nil, err
 	}
@@ -49,6 +49,7 @@ func (l *Linter) Lint(ctx context.Context, files []*source.File) (*Result, error
 		return nil, err
 	}
 	findings := l.filter(found, sources)
+	notePartners(findings, in.Customs)
 	quoteTokensOnly(sources, imported, findings)
 	return &Result{Findings: findings, Files: len(files), Sources: sources}, nil
 }
@@ -105,7 +106,7 @@ func (l *Linter) unusedMessage(d *suppress.Directive) string {
 // known tells whether a rule id or glob names a rule of the catalog.
 func (l *Linter) known(pattern string) bool {
 	for _, r := range l.catalog.Rules {
-		if ok, _ := path.Match(pattern, r.ID); ok || pattern == r.ID {
+		if finding.MatchRule(pattern, r.ID) {
 			return true
 		}
 	}
@@ -121,7 +122,7 @@ func (l *Linter) onlyDisabled(patterns []string) bool {
 	for _, p := range patterns {
 		known := false
 		for _, r := range l.catalog.Rules {
-			if ok, _ := path.Match(p, r.ID); ok || p == r.ID {
+			if finding.MatchRule(p, r.ID) {
 				known = true
 				if l.enabled(r.ID) {
 					return false

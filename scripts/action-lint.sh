@@ -4,6 +4,7 @@
 # the SARIF report. Exits with dnslint's status, so that the step follows fail-on.
 #
 # Environment: DNSLINT_BIN, INPUT_PATHS, INPUT_CONFIG, INPUT_FAIL_ON, INPUT_SARIF_FILE,
+# INPUT_BASELINE, INPUT_ONLY_NEW (with PR_BASE_SHA, PUSH_BEFORE_SHA from the event),
 # INPUT_WORKING_DIRECTORY, LINK_BASE, and the runner's RUNNER_TEMP, GITHUB_OUTPUT,
 # GITHUB_STEP_SUMMARY.
 set -uo pipefail
@@ -18,6 +19,24 @@ args=(lint --format github --fail-on "${INPUT_FAIL_ON:-error}"
 if [ -n "${INPUT_CONFIG:-}" ]; then
 	args+=(--config "$INPUT_CONFIG")
 fi
+if [ -n "${INPUT_BASELINE:-}" ]; then
+	args+=(--baseline "$INPUT_BASELINE")
+fi
+case "${INPUT_ONLY_NEW:-false}" in
+true)
+	rev=${PR_BASE_SHA:-${PUSH_BEFORE_SHA:-}}
+	if [ -z "$rev" ] || [ -z "${rev//0/}" ]; then
+		echo "::error title=dnslint::only-new needs a pull_request event (its base commit) or a push event that has a previous commit"
+		exit 2
+	fi
+	args+=(--new-from-rev "$rev")
+	;;
+false) ;;
+*)
+	echo "::error title=dnslint::only-new must be true or false, not '$INPUT_ONLY_NEW'"
+	exit 2
+	;;
+esac
 sarif=""
 if [ -n "${INPUT_SARIF_FILE:-}" ]; then
 	mkdir -p "$(dirname "$INPUT_SARIF_FILE")"

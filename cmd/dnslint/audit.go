@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"regexp"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/dnslint/dnslint/lint"
 	"github.com/dnslint/dnslint/lint/kubeapi"
+	"github.com/dnslint/dnslint/lint/parse/kube"
 	"github.com/dnslint/dnslint/lint/report"
 )
 
@@ -92,13 +94,13 @@ func runAudit(cmd *cobra.Command, f *auditFlags) error {
 	if err != nil {
 		return err
 	}
-	kv := firstNonEmpty(f.kubernetesVersion, cfg.KubernetesVersion)
+	kv := cmp.Or(f.kubernetesVersion, cfg.KubernetesVersion)
 	if kv == "" {
 		if v, err := client.Discovery().ServerVersion(); err == nil {
 			kv = releaseOf(v.GitVersion)
 		}
 	}
-	cv := firstNonEmpty(f.corednsVersion, cfg.CoreDNSVersion, corednsRelease(objs, f.dnsNS))
+	cv := cmp.Or(f.corednsVersion, cfg.CoreDNSVersion, corednsRelease(objs, f.dnsNS))
 	l, err := newLinter(cmd.Context(), lint.Options{
 		Config: cfg, Enable: f.enable, Disable: f.disable, Policies: f.policies,
 		CoreDNSVersion: cv, KubernetesVersion: kv, IgnoreSuppressions: f.ignoreSuppressions,
@@ -110,7 +112,7 @@ func runAudit(cmd *cobra.Command, f *auditFlags) error {
 	if err != nil {
 		return err
 	}
-	kubeapi.Remap(res, objs)
+	res.Sources = kubeapi.Remap(res.Findings, res.Sources, objs)
 	errs := make([]report.InputError, len(problems))
 	for i, p := range problems {
 		errs[i] = report.InputError{Message: p}
@@ -239,28 +241,23 @@ var releaseRE = regexp.MustCompile(`^v?(\d+\.\d+\.\d+)(?:[-+].*)?$`)
 var imageRelease = regexp.MustCompile(`:v?(\d+\.\d+\.\d+)(?:[-+._][\w.+-]*)?(?:@sha256:[0-9a-f]+)?$`)
 
 // corednsRelease is the CoreDNS release that the coredns Deployment of ns runs ("" when
-// there is none, or its image tag does not say).
+// there is none, or its image tag does not say): from the images the model reads.
 func corednsRelease(objs []*kubeapi.Object, ns string) string {
 	for _, o := range objs {
 		if o.Kind != "Deployment" || o.Namespace != ns || o.Name != "coredns" {
 			continue
 		}
-		for _, img := range imagesOf(o.File.Data) {
-			if m := imageRelease.FindStringSubmatch(img); m != nil && strings.Contains(img, "coredns") {
-				return m[1]
+		res, err := kube.Parse(o.File.Path, o.File.Data)
+		if err != nil {
+			continue
+		}
+		for _, w := range res.Workloads {
+			for _, img := range w.Pod.Containers {
+				if m := imageRelease.FindStringSubmatch(img.Text); m != nil && strings.Contains(img.Text, "coredns") {
+					return m[1]
+				}
 			}
 		}
 	}
 	return ""
 }
-
-// imagesOf finds the `image: "…"` values of a rendering.
-func imagesOf(rendering []byte) []string {
-	var out []string
-	for _, m := range imageField.FindAllSubmatch(rendering, -1) {
-		out = append(out, string(m[1]))
-	}
-	return out
-}
-
-var imageField = regexp.MustCompile(`(?m)^\s*(?:- )?image: "([^"]+)"$`)

@@ -67,7 +67,7 @@ func TestFetchClusterAndLint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	kubeapi.Remap(res, objs)
+	res.Sources = kubeapi.Remap(res.Findings, res.Sources, objs)
 	found := map[string]string{}
 	for _, f := range res.Findings {
 		found[f.RuleID] = f.Pos.String()

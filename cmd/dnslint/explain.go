@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -10,12 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/dnslint/dnslint/lint"
 	"github.com/dnslint/dnslint/lint/explain"
-	"github.com/dnslint/dnslint/lint/model"
-	"github.com/dnslint/dnslint/lint/parse/kube"
-	"github.com/dnslint/dnslint/lint/parse/resolvconf"
-	"github.com/dnslint/dnslint/lint/source"
+	"github.com/dnslint/dnslint/lint/explain/input"
 )
 
 func newExplainCommand() *cobra.Command {
@@ -100,13 +97,17 @@ func runExplainLookup(cmd *cobra.Command, f *lookupFlags, name string) error {
 		req.Libc = explain.Glibc
 	}
 	if f.pod != "" {
-		w, err := workloadFromFile(f.pod, f.workload)
-		if err != nil {
-			return err
+		w, err := input.Workload(f.pod, f.workload)
+		var choice *input.ChoiceError
+		switch {
+		case errors.As(err, &choice):
+			return usageError{fmt.Errorf("--pod %w", err)}
+		case err != nil:
+			return fmt.Errorf("--pod %w", err)
 		}
-		req.Pod = podOf(w)
+		req.Pod = input.Pod(w)
 		if f.libc == "" {
-			req.Libc = explain.LibcOfImages(tokenTexts(w.Pod.Containers))
+			req.Libc = explain.LibcOfImages(input.Images(w))
 		}
 	}
 	if f.namespace != "" {
@@ -122,13 +123,13 @@ func runExplainLookup(cmd *cobra.Command, f *lookupFlags, name string) error {
 		req.Pod.Options = append(req.Pod.Options, explain.Option{Name: "ndots", Value: strconv.Itoa(f.ndots), HasValue: true})
 	}
 	if f.nodeResolv != "" {
-		if err := nodeFromResolvConf(f.nodeResolv, &req.Node); err != nil {
-			return err
+		if err := input.Node(f.nodeResolv, &req.Node); err != nil {
+			return fmt.Errorf("--node-resolv-conf %w", err)
 		}
 	}
-	cf, err := corefileFrom(f.configs, f.platform)
+	cf, err := input.Corefile(f.configs, f.platform)
 	if err != nil {
-		return err
+		return fmt.Errorf("--config %w", err)
 	}
 	req.Corefile = cf
 	out := explain.ExplainLookup(req)
@@ -188,121 +189,4 @@ func indentText(s string) string {
 		return "  (empty)\n"
 	}
 	return "  " + strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "\n  ") + "\n"
-}
-
-// workloadFromFile reads the workload of a file: the one named (--workload), or the
-// only one; several without a name is a usage error that lists them.
-func workloadFromFile(path, name string) (*model.Workload, error) {
-	b, err := source.ReadLimited(path, source.DefaultMaxSize)
-	if err != nil {
-		return nil, fmt.Errorf("--pod %s: %w", path, err)
-	}
-	res, err := kube.Parse(path, b)
-	if err != nil {
-		return nil, fmt.Errorf("--pod %s: %w", path, err)
-	}
-	if len(res.Workloads) == 0 {
-		return nil, fmt.Errorf("--pod %s: no Pod or workload with a pod template in the file", path)
-	}
-	var names []string
-	for _, w := range res.Workloads {
-		if w.Object.Name == name || name == "" && len(res.Workloads) == 1 {
-			return w, nil
-		}
-		names = append(names, fmt.Sprintf("%s/%s (line %d)", w.Object.Kind, w.Object.Name, w.Object.Pos.Line))
-	}
-	if name != "" {
-		return nil, usageError{fmt.Errorf("--pod %s: no workload named %q; the file has %s", path, name, strings.Join(names, ", "))}
-	}
-	return nil, usageError{fmt.Errorf("--pod %s: the file has %d workloads, pick one with --workload NAME: %s", path, len(names), strings.Join(names, ", "))}
-}
-
-func tokenTexts(ts []model.Token) []string {
-	out := make([]string, len(ts))
-	for i, t := range ts {
-		out[i] = t.Text
-	}
-	return out
-}
-
-func podOf(w *model.Workload) explain.Pod {
-	p := explain.Pod{Namespace: w.Object.Namespace}
-	if w.Pod.DNSPolicy != nil {
-		p.DNSPolicy = w.Pod.DNSPolicy.Text
-	}
-	if w.Pod.HostNetwork != nil {
-		p.HostNetwork = w.Pod.HostNetwork.Value
-	}
-	if c := w.Pod.DNSConfig; c != nil {
-		for _, n := range c.Nameservers {
-			p.Nameservers = append(p.Nameservers, n.Text)
-		}
-		for _, s := range c.Searches {
-			p.Searches = append(p.Searches, s.Text)
-		}
-		for _, o := range c.Options {
-			opt := explain.Option{Name: o.Name.Text}
-			if o.Value != nil {
-				opt.Value, opt.HasValue = o.Value.Text, true
-			}
-			p.Options = append(p.Options, opt)
-		}
-	}
-	return p
-}
-
-func nodeFromResolvConf(path string, n *explain.Node) error {
-	b, err := source.ReadLimited(path, source.DefaultMaxSize)
-	if err != nil {
-		return fmt.Errorf("--node-resolv-conf %s: %w", path, err)
-	}
-	rc, errs := resolvconf.Parse(path, b)
-	if rc == nil {
-		return fmt.Errorf("--node-resolv-conf %s: %s", path, errs[0].Message)
-	}
-	for _, t := range rc.Nameservers {
-		n.Nameservers = append(n.Nameservers, t.Text)
-	}
-	if len(n.Searches) == 0 {
-		for _, t := range rc.Search {
-			n.Searches = append(n.Searches, t.Text)
-		}
-	}
-	for _, o := range rc.Options {
-		opt := explain.Option{Name: o.Name}
-		if o.Value != nil {
-			opt.Value, opt.HasValue = *o.Value, true
-		}
-		n.Options = append(n.Options, opt)
-	}
-	return nil
-}
-
-// corefileFrom composes the given files as lint does and picks the coredns Corefile
-// (else the first); without files, the kubeadm default Corefile.
-func corefileFrom(paths []string, platform string) (*model.Corefile, error) {
-	if len(paths) == 0 {
-		return explain.DefaultCorefile()
-	}
-	files, problems := (&source.Walker{}).Collect(paths)
-	if len(problems) > 0 {
-		return nil, fmt.Errorf("--config %s", problems[0])
-	}
-	in, _, err := lint.Model(files, platform)
-	if err != nil {
-		return nil, err
-	}
-	if len(in.ParseErrors) > 0 {
-		e := in.ParseErrors[0]
-		return nil, fmt.Errorf("--config %s: %s", e.Pos, e.Message)
-	}
-	for _, cf := range in.Corefiles {
-		if cf.Object != nil && cf.Object.Name == "coredns" && !strings.HasPrefix(cf.File, "<") {
-			return cf, nil
-		}
-	}
-	if len(in.Corefiles) == 0 {
-		return nil, fmt.Errorf("--config: no Corefile in %s", strings.Join(paths, ", "))
-	}
-	return in.Corefiles[0], nil
 }

@@ -10,8 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dnslint/dnslint/lint/explain"
-	"github.com/dnslint/dnslint/lint/parse/kube"
-	"github.com/dnslint/dnslint/lint/source"
+	"github.com/dnslint/dnslint/lint/explain/input"
 )
 
 func newExplainLadderCommand() *cobra.Command {
@@ -31,7 +30,7 @@ chart from 1 to --max-nodes nodes (of --cores-per-node cores each) that flags ra
 			if err := checkLadderRanges(nodes, cores, maxNodes, coresPerNode); err != nil {
 				return usageError{err}
 			}
-			s, err := scalerFromFile(args[0])
+			s, err := input.Scaler(args[0])
 			if err != nil {
 				return err
 			}
@@ -65,26 +64,6 @@ chart from 1 to --max-nodes nodes (of --cores-per-node cores each) that flags ra
 	fl.IntVar(&coresPerNode, "cores-per-node", 4, "cores of each node in the range")
 	fl.StringVarP(&format, "format", "f", "text", "text or json")
 	return cmd
-}
-
-func scalerFromFile(path string) (*explain.Scaler, error) {
-	b, err := source.ReadLimited(path, source.DefaultMaxSize)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	res, err := kube.Parse(path, b)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(res.Autoscalers) == 0 {
-		return nil, fmt.Errorf("%s: no ConfigMap with a ladder or linear key", path)
-	}
-	a := res.Autoscalers[0]
-	params, err := json.Marshal(a.Params)
-	if err != nil || a.Params == nil {
-		return nil, fmt.Errorf("%s: the %s value is not a JSON object: %v", path, a.Mode, res.AutoscalerErrors[a])
-	}
-	return explain.ParseScaler(a.Mode, params)
 }
 
 func writeRanges(w io.Writer, mode string, rs []explain.Range, coresPerNode int) {

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -21,6 +22,7 @@ import (
 
 type lintFlags struct {
 	runFlags
+	adopt                   adoptFlags
 	stdinFilename, linkBase string
 	maxFileSize             int64
 }
@@ -40,8 +42,10 @@ workload kind. A file named on the command line with another name is recognised 
 its content. All files of one run are linted together: a coredns-custom ConfigMap is
 composed with the coredns ConfigMap of the same namespace even from another file.
 
-Configuration comes from .dnslint.yaml, found upward from the working directory, or
---config. Inline "# dnslint:ignore <rule>[,<rule>] [-- reason]" comments silence a
+Configuration comes from --config, or else from .dnslint.yaml: each file takes its
+rules, severities and parameters from the one nearest to it (upward from its directory,
+within its git work tree), else from the one found upward from the working directory,
+which also gives the run's output options. Inline "# dnslint:ignore <rule>[,<rule>] [-- reason]" comments silence a
 finding on their line or the line below.`,
 		Example: `  dnslint lint testdata/examples
   kustomize build overlays/prod | dnslint lint - --stdin-filename prod.yaml
@@ -58,6 +62,7 @@ finding on their line or the line below.`,
 	fl.StringVar(&f.linkBase, "link-base", "", "URL prefix that turns file paths into links (markdown format), e.g. https://github.com/OWNER/REPO/blob/SHA/")
 	fl.StringVar(&f.stdinFilename, "stdin-filename", "", "name for standard input, used for its format and in findings")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", source.DefaultMaxSize, "largest file read, in bytes")
+	f.adopt.register(fl)
 	registerRunCompletions(cmd)
 	return cmd
 }
@@ -69,28 +74,35 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if err := checkStdinArgs(args, f.stdinFilename); err != nil {
 		return err
 	}
+	if err := f.adopt.check(); err != nil {
+		return err
+	}
 	out, cfg, err := f.setup()
 	if err != nil {
 		return err
 	}
 	out.linkBase = f.linkBase
-	l, err := newLinter(cmd.Context(), lint.Options{
+	opts := lint.Options{
 		Config: cfg, Enable: f.enable, Disable: f.disable, Policies: f.policies,
 		CoreDNSVersion: f.corednsVersion, KubernetesVersion: f.kubernetesVersion,
 		IgnoreSuppressions: f.ignoreSuppressions, MaxFileSize: f.maxFileSize,
-	})
+	}
+	l, err := newLinter(cmd.Context(), opts)
 	if err != nil {
 		return err
 	}
 	w := &source.Walker{MaxSize: f.maxFileSize, Exclude: cfg.Excluded, Stdin: cmd.InOrStdin(), StdinName: f.stdinFilename, ConfigDir: cfg.Dir}
 	files, problems := w.Collect(args)
-	res, err := l.Lint(cmd.Context(), files)
+	res, err := lintNearest(cmd.Context(), l, opts, files, f.configFile != "", f.platform)
 	if err != nil {
 		return err
 	}
 	errs := make([]report.InputError, len(problems))
 	for i, p := range problems {
 		errs[i] = report.InputError{Path: p.Path, Message: p.Err.Error()}
+	}
+	if out.omitted, err = f.adopt.apply(cmd.Context(), res, len(errs)); err != nil {
+		return err
 	}
 	return finish(cmd, out, l, res, errs)
 }
@@ -138,7 +150,7 @@ func (f *runFlags) register(fl *pflag.FlagSet, h versionHelp) {
 	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), ", "))
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
 	fl.StringArrayVar(&f.reports, "report", nil, "also write a report in another format, FORMAT=FILE (repeatable), e.g. sarif=dnslint.sarif")
-	fl.StringVarP(&f.configFile, "config", "c", "", "config file (default: .dnslint.yaml found upward from the working directory)")
+	fl.StringVarP(&f.configFile, "config", "c", "", "config file for every file (default: the .dnslint.yaml nearest to each file, within its git work tree, else the one found upward from the working directory)")
 	fl.StringArrayVar(&f.policies, "policy", nil, "directory of Rego policies to add (repeatable)")
 	fl.StringSliceVar(&f.enable, "enable", nil, "enable rules by id or glob, e.g. 'pod/*' (repeatable, comma-separated)")
 	fl.StringSliceVar(&f.disable, "disable", nil, "disable rules by id or glob (repeatable, comma-separated)")
@@ -169,7 +181,7 @@ func (f *runFlags) setup() (output, *config.Config, error) {
 	if f.platform != "" {
 		cfg.Platform = f.platform
 	}
-	failOn, err := finding.ParseSeverity(firstNonEmpty(f.failOn, cfg.FailOn, "error"))
+	failOn, err := finding.ParseSeverity(cmp.Or(f.failOn, cfg.FailOn, "error"))
 	if err != nil {
 		return output{}, nil, usageError{fmt.Errorf("--fail-on: %w", err)}
 	}
@@ -191,6 +203,8 @@ type output struct {
 	color          string // auto, always or never
 	docsLinks      bool
 	failOn         finding.Severity
+	// omitted are the findings found but not reported (baseline, --new-from-rev).
+	omitted []report.Omitted
 }
 
 // finish writes a run's reports (the --report ones, then the main one), with the inputs
@@ -202,7 +216,7 @@ func finish(cmd *cobra.Command, o output, l *lint.Linter, res *lint.Result, prob
 	}
 	rep := &report.Report{
 		Tool: "dnslint", Version: toolVersion(), Findings: res.Findings, Rules: l.Rules(), Files: res.Files,
-		Source: sourceLines(res.Sources), LinkBase: o.linkBase, Errors: problems,
+		Source: sourceLines(res.Sources), LinkBase: o.linkBase, Errors: problems, Omitted: o.omitted,
 	}
 	for _, e := range o.extra {
 		if err := writeReport(cmd, e.reporter, e.file, rep); err != nil {
@@ -331,13 +345,4 @@ func worst(fs []finding.Finding) finding.Severity {
 		w = max(w, f.Severity)
 	}
 	return w
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

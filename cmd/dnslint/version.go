@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"runtime"
@@ -83,23 +82,14 @@ func opaVersion(bi *debug.BuildInfo) string {
 // kubernetesData names the Kubernetes releases the shipped data (rules/data/kubernetes.json)
 // knows: the newest, and each release from which the API server's search limits change.
 func kubernetesData() (latest string, limitsFrom []string, err error) {
-	b, err := rules.FS.ReadFile("data/kubernetes.json")
+	d, err := rules.ShippedData()
 	if err != nil {
 		return "", nil, err
 	}
-	var d struct {
-		Latest       string `json:"latest"`
-		SearchLimits []struct {
-			From string `json:"from"`
-		} `json:"search_limits"`
-	}
-	if err := json.Unmarshal(b, &d); err != nil {
-		return "", nil, fmt.Errorf("rules/data/kubernetes.json: %w", err)
-	}
-	for _, l := range d.SearchLimits {
+	for _, l := range d.Kubernetes.SearchLimits {
 		limitsFrom = append(limitsFrom, l.From)
 	}
-	return d.Latest, limitsFrom, nil
+	return d.Kubernetes.Latest, limitsFrom, nil
 }
 
 func writeVersion(w io.Writer) error {

@@ -67,6 +67,8 @@ func runAction(t *testing.T, workspace string, inputs map[string]string) runResu
 type runner struct {
 	actionRef string
 	toolCache string
+	// prBase is github.event.pull_request.base.sha ("" on other events).
+	prBase string
 }
 
 func runActionOn(t *testing.T, workspace string, inputs map[string]string, rn runner) runResult {
@@ -90,7 +92,8 @@ func runActionOn(t *testing.T, workspace string, inputs map[string]string, rn ru
 	ctx := map[string]string{
 		"github.action_path": root, "github.workspace": workspace, "runner.temp": tmp,
 		"github.server_url": "https://github.com", "github.repository": "acme/dns", "github.sha": "0123abc",
-		"github.action_ref": rn.actionRef,
+		"github.action_ref":                  rn.actionRef,
+		"github.event.pull_request.base.sha": rn.prBase, "github.event.before": "",
 	}
 	for name, in := range a.Inputs {
 		ctx["inputs."+name] = in.Default
@@ -259,5 +262,61 @@ func TestActionWorkingDirectory(t *testing.T) {
 	}
 	if !strings.Contains(res.summary, "(https://github.com/acme/dns/blob/0123abc/dns/Corefile#L4)") {
 		t.Errorf("links do not include the working directory:\n%s", res.summary)
+	}
+}
+
+// TestActionBaseline: the baseline input hides the findings recorded in it, so the step
+// passes until a new error appears.
+func TestActionBaseline(t *testing.T) {
+	ws := workspace(t)
+	bin := filepath.Join(t.TempDir(), "dnslint")
+	build := exec.Command("go", "build", "-o", bin, "../../cmd/dnslint")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	write := exec.Command(bin, "lint", "--write-baseline", "dnslint-baseline.json", "dns")
+	write.Dir = ws
+	if out, err := write.CombinedOutput(); err != nil {
+		t.Fatalf("--write-baseline: %v\n%s", err, out)
+	}
+	res := runAction(t, ws, map[string]string{"paths": "dns", "baseline": "dnslint-baseline.json"})
+	if res.failed || res.outputs["errors"] != "0" || strings.Contains(res.stdout, "::error") {
+		t.Errorf("with the baseline: want a passing step and no annotation, got failed=%v outputs %v\n%s", res.failed, res.outputs, res.stdout)
+	}
+}
+
+// TestActionOnlyNew: only-new reports the findings on lines changed since the pull
+// request's base commit.
+func TestActionOnlyNew(t *testing.T) {
+	ws := workspace(t)
+	git := func(args ...string) string {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = ws
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	git("init", "-q")
+	git("add", "-A")
+	git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "base")
+	base := git("rev-parse", "HEAD")
+	corefile := filepath.Join(ws, "dns", "Corefile")
+	old, err := os.ReadFile(corefile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	added := string(old) + "example.com:53 {\n    forward . 10.0.0.2\n    max_concurrent 10\n}\n"
+	if err := os.WriteFile(corefile, []byte(added), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := runActionOn(t, ws, map[string]string{"paths": "dns", "only-new": "true"}, runner{toolCache: t.TempDir(), prBase: base})
+	if !res.failed || res.outputs["errors"] != "1" || !strings.Contains(res.stdout, "::error file=dns/Corefile,line=10,") || strings.Contains(res.stdout, "line=4,") {
+		t.Errorf("want only the new error on line 10, got failed=%v outputs %v\n%s", res.failed, res.outputs, res.stdout)
+	}
+	res = runAction(t, ws, map[string]string{"paths": "dns", "only-new": "true"})
+	if !res.failed || !strings.Contains(res.stdout, "::error title=dnslint::only-new needs a pull_request event") {
+		t.Errorf("only-new without a base commit: want a failed step that says why, got failed=%v\n%s", res.failed, res.stdout)
 	}
 }

@@ -87,3 +87,64 @@ func TestPreCommitHook(t *testing.T) {
 		t.Errorf("no Passed line:\n%s", out)
 	}
 }
+
+// TestPreCommitComposesWithTheRepository: pre-commit passes only the staged files; a
+// staged coredns-custom alone is composed with the repository's committed coredns
+// ConfigMap (not a platform default), and only its own findings are reported.
+func TestPreCommitComposesWithTheRepository(t *testing.T) {
+	precommit := needTool(t, "pre-commit")
+	git := needTool(t, "git")
+	root, _ := filepath.Abs(filepath.Join("..", ".."))
+	repo, home := t.TempDir(), t.TempDir()
+	gomodcache, _ := exec.Command("go", "env", "GOMODCACHE").Output()
+	env := append(os.Environ(), "PRE_COMMIT_HOME="+home, "GOMODCACHE="+strings.TrimSpace(string(gomodcache)),
+		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
+	run := func(name string, args ...string) string {
+		cmd := exec.Command(name, args...)
+		cmd.Dir, cmd.Env = repo, env
+		out, _ := cmd.CombinedOutput()
+		return string(out)
+	}
+	write := func(name, body string) {
+		p := filepath.Join(repo, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The committed Corefile has nsid (AKS's default has not; CoreDNS allows it once per
+	// server block) and a cache of 5 s (its own finding, not the staged file's).
+	write("dns/coredns.yaml", `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: coredns
+  namespace: kube-system
+data:
+  Corefile: |
+    .:53 {
+        errors
+        nsid
+        forward . /etc/resolv.conf
+        cache 5
+        import custom/*.override
+    }
+`)
+	run(git, "init", "-q")
+	run(git, "add", ".")
+	if out := run(git, "commit", "-q", "-m", "coredns"); strings.Contains(out, "fatal") {
+		t.Fatalf("git commit: %s", out)
+	}
+	write("dns/coredns-custom.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: coredns-custom\n  namespace: kube-system\ndata:\n  nsid.override: |\n    nsid\n")
+	run(git, "add", "dns/coredns-custom.yaml") // staged: only the custom file
+	out := run(precommit, "try-repo", root, "dnslint")
+	for _, want := range []string{"Failed", "dns/coredns-custom.yaml:8:5", "custom/override-duplicates-plugin", "dns/coredns.yaml, found in the repository"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("hook output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "cache/low-ttl") || strings.Contains(out, "aks default") {
+		t.Errorf("the partner's own finding or the AKS default shows:\n%s", out)
+	}
+}

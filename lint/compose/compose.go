@@ -39,6 +39,9 @@ type Input struct {
 	// Workloads are the run's workloads: which ConfigMap key a CoreDNS Deployment mounts
 	// at which path decides roles and partners (roles.go).
 	Workloads []*model.Workload
+	// Repository finds the Corefile of a coredns-custom that the run lacks, in the
+	// repository the run's files come from (nil: none is looked for).
+	Repository Repository
 	// Platform picks the default Corefile that imports a coredns-custom linted alone.
 	Platform string
 	// Budget is what all Corefiles of the run may spend, their imports included (nil:
@@ -87,7 +90,7 @@ func Compose(in Input) (*Output, error) {
 	}
 	for _, c := range customs {
 		out.Customs = append(out.Customs, c.Custom)
-		p, err := out.partner(c, importers[c], embedded, mounts, in.Platform)
+		p, err := out.partner(c, importers[c], embedded, mounts, in.Repository, in.Platform)
 		if err != nil {
 			return nil, err
 		}

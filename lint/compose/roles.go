@@ -72,14 +72,14 @@ func loadedAsCorefile(c *kube.CustomConfigMap, m *runMounts) *kube.CorefileText 
 //     container mounting c loads, when that ConfigMap is not in the run (known by name).
 //  3. The repository the files come from (repositoryPartner).
 //  4. The platform's default Corefile, composed with c here.
-func (o *Output) partner(c *customMap, importer *kube.CorefileText, embedded []*kube.CorefileText, m *runMounts, platform string) (*model.Partner, error) {
+func (o *Output) partner(c *customMap, importer *kube.CorefileText, embedded []*kube.CorefileText, m *runMounts, repo Repository, platform string) (*model.Partner, error) {
 	if p := runPartner(c, importer, embedded, m); p != nil {
 		return p, nil
 	}
 	if p := mountPartner(c, m); p != nil {
 		return p, nil
 	}
-	if p := repositoryPartner(c); p != nil {
+	if p := o.repositoryPartner(c, repo); p != nil {
 		return p, nil
 	}
 	return o.composeWithPlatform(c, platform)
@@ -131,10 +131,40 @@ func mountPartner(c *customMap, m *runMounts) *model.Partner {
 	return nil
 }
 
-// repositoryPartner is step 3 of partner: the Corefile of the repository the run's
-// files come from (its other files, a known layout). Not built yet (issue 13): it finds
-// nothing, and the platform's default answers.
-func repositoryPartner(*customMap) *model.Partner { return nil }
+// repositoryPartner is step 3 of partner: the coredns ConfigMap of c's namespace in the
+// repository the run's files come from, composed with c as the run's own would be. It is
+// not a file of the run: its own findings are dropped with those of any file the run did
+// not name, and the partner names it. A search that passed its limit is an error on c,
+// and the platform's default answers.
+func (o *Output) repositoryPartner(c *customMap, repo Repository) *model.Partner {
+	if repo == nil {
+		return nil
+	}
+	obj := c.Custom.Object
+	ct, err := repo.Corefile(obj.Namespace, obj.Pos.File)
+	if err != nil {
+		o.Errors = append(o.Errors, &model.ParseError{Format: "limit", Message: err.Error(), Pos: obj.Pos})
+		return nil
+	}
+	if ct == nil {
+		return nil
+	}
+	fs, paired := customFS([]*customMap{c}, "")
+	if cf := o.add(ct.Text, fs, &ct.Object, ct.Key); cf != nil {
+		markImports(cf, c)
+		markReads(cf, paired)
+	}
+	return &model.Partner{Source: "repository", Object: ct.Object, Key: ct.Key, File: ct.Text.File, Imports: importsFrom(ct.Text, c.dir)}
+}
+
+// Repository finds what a run lacks in the repository its files come from (step 3 of
+// partner); nil in Input: nothing is looked for (the webhook, standard input).
+type Repository interface {
+	// Corefile returns the coredns ConfigMap's Corefile of namespace ("" matches any)
+	// nearest to file (the coredns-custom's) in the repository, nil when there is none or
+	// more than one is as near; an error when the search passed its limit.
+	Corefile(namespace, file string) (*kube.CorefileText, error)
+}
 
 // markReads records the plugin arguments of cf that name a file of the directory of a
 // coredns-custom ConfigMap of paired (`file /etc/coredns/custom/db.example.lan`): on the

@@ -44,6 +44,10 @@ type Config struct {
 	Rules map[string]RuleConfig `yaml:"rules" doc:"Severity and parameters per rule id."`
 	// Exclude are path globs (relative to the config file) that are not linted.
 	Exclude []string `yaml:"exclude" doc:"Path globs, relative to the config file, that are not linted (dir/** excludes everything below dir)."`
+	// Compose are path globs (relative to the config file) of the files where the
+	// coredns ConfigMap of a coredns-custom linted without it is looked for (default: the
+	// whole repository of the linted files).
+	Compose []string `yaml:"compose" doc:"Path globs, relative to the config file, of the files where the coredns ConfigMap of a coredns-custom linted without it is looked for (default: every YAML and JSON file of the repository the linted files are in)."`
 	// FailOn is the lowest severity that makes the run fail (default error).
 	FailOn string `yaml:"fail-on" doc:"The lowest severity that makes the run fail (default error)."`
 
@@ -78,6 +82,26 @@ func Find(dir string) (string, bool) {
 	}
 }
 
+// FindWithin looks for .dnslint.yaml in dir and its parents up to top (included); dir
+// outside top finds nothing.
+func FindWithin(dir, top string) (string, bool) {
+	dir, _ = filepath.Abs(dir)
+	top, _ = filepath.Abs(top)
+	for {
+		if rel, err := filepath.Rel(top, dir); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return "", false
+		}
+		p := filepath.Join(dir, FileName)
+		if info, err := os.Lstat(p); err == nil && info.Mode().IsRegular() {
+			return p, true
+		}
+		if dir == top {
+			return "", false
+		}
+		dir = filepath.Dir(dir)
+	}
+}
+
 // Load reads a config file (a regular file of at most source.DefaultMaxSize). Unknown
 // keys are errors.
 func Load(file string) (*Config, error) {
@@ -103,8 +127,17 @@ func Load(file string) (*Config, error) {
 // Excluded tells whether a path (as given on the command line) matches an exclude glob.
 // Globs are matched against the path relative to the config's directory, and against
 // every trailing part of it; `dir/**` excludes everything below dir.
-func (c *Config) Excluded(p string) bool {
-	if len(c.Exclude) == 0 {
+func (c *Config) Excluded(p string) bool { return c.matches(c.Exclude, p) }
+
+// ComposeCandidate tells whether a path matches a compose glob (as Excluded matches),
+// or there is none.
+func (c *Config) ComposeCandidate(p string) bool {
+	return len(c.Compose) == 0 || c.matches(c.Compose, p)
+}
+
+// matches tells whether a path matches one of globs (see Excluded).
+func (c *Config) matches(globs []string, p string) bool {
+	if len(globs) == 0 {
 		return false
 	}
 	rel := p
@@ -114,7 +147,7 @@ func (c *Config) Excluded(p string) bool {
 		}
 	}
 	rel = filepath.ToSlash(rel)
-	for _, g := range c.Exclude {
+	for _, g := range globs {
 		g = strings.TrimSuffix(filepath.ToSlash(g), "/")
 		if strings.HasSuffix(g, "/**") && (rel == strings.TrimSuffix(g, "/**") || strings.HasPrefix(rel, strings.TrimSuffix(g, "**"))) {
 			return true
@@ -148,7 +181,7 @@ func (c *Config) Select(rules []finding.Rule, enable, disable []string) (*Select
 		for _, g := range globs {
 			n := 0
 			for _, r := range rules {
-				if ok, _ := path.Match(g, r.ID); ok || g == r.ID {
+				if finding.MatchRule(g, r.ID) {
 					on[r.ID], n = val, n+1
 				}
 			}

@@ -5,6 +5,7 @@
 package docs
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -48,7 +49,7 @@ func Page(r finding.Rule) string {
 			fmt.Fprintf(&b, "- %s\n", r.Source)
 		}
 		for _, ref := range r.References {
-			fmt.Fprintf(&b, "- [%s](%s)\n", firstNonEmpty(ref.Description, ref.URL), ref.URL)
+			fmt.Fprintf(&b, "- [%s](%s)\n", cmp.Or(ref.Description, ref.URL), ref.URL)
 		}
 		b.WriteString("\n")
 	}
@@ -178,11 +179,4 @@ func lang(s string) string {
 
 func indent(s string) string {
 	return "    " + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n    ")
-}
-
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

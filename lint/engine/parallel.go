@@ -3,27 +3,20 @@ package engine
 import (
 	"context"
 	"runtime"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // parallelFor calls do(i) for every i in [0, n) on up to one goroutine per CPU, and
 // returns when all calls have. Once ctx is done it hands out no further index.
 func parallelFor(ctx context.Context, n int, do func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for i := range next {
-				do(i)
-			}
-		})
-	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range n {
 		if ctx.Err() != nil {
 			break
 		}
-		next <- i
+		g.Go(func() error { do(i); return nil })
 	}
-	close(next)
-	wg.Wait()
+	_ = g.Wait() // do returns nothing to wait for
 }

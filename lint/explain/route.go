@@ -1,8 +1,6 @@
 package explain
 
 import (
-	"encoding/json"
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -110,21 +108,10 @@ func ordered(ds []*model.Directive) []*model.Directive {
 	return out
 }
 
+// pluginOrder is each plugin's place in plugin.cfg, from the rules' data.
 var pluginOrder = sync.OnceValue(func() map[string]int {
-	var data struct {
-		Plugins map[string]struct {
-			Order int `json:"order"`
-		} `json:"plugins"`
-	}
-	b, err := rules.FS.ReadFile("data/coredns.json")
-	if err == nil {
-		err = json.Unmarshal(b, &data)
-	}
-	if err != nil {
-		panic("explain: rules/data/coredns.json: " + fmt.Sprint(err))
-	}
 	m := map[string]int{}
-	for name, p := range data.Plugins {
+	for name, p := range rules.MustData().CoreDNS.Plugins {
 		m[name] = p.Order
 	}
 	return m

@@ -4,6 +4,7 @@ package finding
 
 import (
 	"fmt"
+	"path"
 	"sort"
 	"strings"
 
@@ -120,4 +121,12 @@ func Counts(fs []Finding) map[Severity]int {
 		c[f.Severity]++
 	}
 	return c
+}
+
+// MatchRule tells whether a rule id or glob (path.Match syntax: `pod/*`) names the rule
+// id: the one matcher of rule patterns in config, flags and suppressions. A malformed
+// glob matches only itself.
+func MatchRule(pattern, id string) bool {
+	ok, _ := path.Match(pattern, id)
+	return ok || pattern == id
 }

@@ -23,7 +23,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/dnslint/dnslint/lint"
 	"github.com/dnslint/dnslint/lint/finding"
 	"github.com/dnslint/dnslint/lint/model"
 	"github.com/dnslint/dnslint/lint/source"
@@ -227,27 +226,28 @@ func Files(objs []*Object) []*source.File {
 	return out
 }
 
-// Remap rewrites a lint result for people: positions inside ConfigMap keys become
-// positions in the key's text (file ID/key), whose text is added to the sources so that
-// reporters can show the line. Findings are sorted again.
-func Remap(res *lint.Result, objs []*Object) {
-	for i := range res.Findings {
-		f := &res.Findings[i]
+// Remap rewrites a run's findings for people: positions inside ConfigMap keys become
+// positions in the key's text (file ID/key), whose text is added to sources (a new map
+// when nil, returned) so that reporters can show the line. Findings are sorted again.
+func Remap(findings []finding.Finding, sources map[string][]byte, objs []*Object) map[string][]byte {
+	for i := range findings {
+		f := &findings[i]
 		f.Message = RewriteMessage(f.Message, f.Pos, objs)
 		f.Pos = locate(f.Pos, objs)
 		for j := range f.Related {
 			f.Related[j].Pos = locate(f.Related[j].Pos, objs)
 		}
 	}
-	if res.Sources == nil {
-		res.Sources = map[string][]byte{}
+	if sources == nil {
+		sources = map[string][]byte{}
 	}
 	for _, o := range objs {
 		for _, t := range o.texts {
-			res.Sources[t.embeddedPath] = []byte(t.value)
+			sources[t.embeddedPath] = []byte(t.value)
 		}
 	}
-	finding.Sort(res.Findings)
+	finding.Sort(findings)
+	return sources
 }
 
 // lineRef is how rules refer to another place in a message (rules/lib/corefile.rego place):

@@ -146,7 +146,7 @@ func TestLocateAndLint(t *testing.T) {
 	if got := o.Describe(raw); got != want {
 		t.Errorf("Describe = %q, want %q", got, want)
 	}
-	Remap(res, []*Object{o})
+	res.Sources = Remap(res.Findings, res.Sources, []*Object{o})
 	var found bool
 	for _, f := range res.Findings {
 		if f.RuleID == "forward/option-outside-block" {
@@ -287,7 +287,7 @@ func TestComposedMessage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	Remap(res, objs)
+	res.Sources = Remap(res.Findings, res.Sources, objs)
 	for _, f := range res.Findings {
 		if f.RuleID != "forward/option-outside-block" {
 			continue

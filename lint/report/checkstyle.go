@@ -5,7 +5,6 @@ import (
 	"io"
 )
 
-func init() { Register("checkstyle", ReporterFunc(writeCheckstyle)) }
 
 type checkstyleReport struct {
 	XMLName xml.Name         `xml:"checkstyle"`

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"testing"
 )
 
@@ -27,7 +28,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	if got.Version != JSONVersion || got.Tool != (jsonTool{Name: "dnslint", Version: "v1.2.3"}) {
 		t.Errorf("version %d, tool %+v", got.Version, got.Tool)
 	}
-	if want := (summary{Files: 5, FilesWithProblems: 2, Errors: 2, Warnings: 1, Infos: 1}); got.Summary != want {
+	if want := (summary{Files: 5, FilesWithProblems: 2, Errors: 2, Warnings: 1, Infos: 1}); !reflect.DeepEqual(got.Summary, want) {
 		t.Errorf("summary %+v, want %+v", got.Summary, want)
 	}
 	if len(got.Findings) != len(r.Findings) {
@@ -54,7 +55,7 @@ func TestJSONEmptyLists(t *testing.T) {
 	if !bytes.Contains(out, []byte(`"findings": []`)) {
 		t.Errorf("no empty findings list:\n%s", out)
 	}
-	if got := decodeJSON(t, out); got.Summary != (summary{Files: 3}) {
+	if got := decodeJSON(t, out); !reflect.DeepEqual(got.Summary, summary{Files: 3}) {
 		t.Errorf("summary %+v", got.Summary)
 	}
 	if out := render(t, "json", fixture()); !bytes.Contains(out, []byte(`"related": []`)) {

@@ -5,7 +5,6 @@ import (
 	"io"
 )
 
-func init() { Register("junit", ReporterFunc(writeJUnit)) }
 
 // junitSuite names the one test suite, and the passing test case of a clean run.
 const junitSuite = "dnslint"

@@ -33,6 +33,16 @@ type Report struct {
 	// file): the rest was linted, but the run did not complete, and every format that
 	// has a place for them says so.
 	Errors []InputError
+	// Omitted are findings the run found but does not report, and why (a baseline,
+	// --new-from-rev): every format's summary counts them, so that "no problems" is never
+	// read as "nothing found".
+	Omitted []Omitted
+}
+
+// Omitted counts findings left out of a report for one reason.
+type Omitted struct {
+	Count  int    `json:"count"`
+	Reason string `json:"reason"`
 }
 
 // InputError is an input a run could not read.
@@ -72,17 +82,19 @@ type ReporterFunc func(w io.Writer, r *Report) error
 // Write calls f.
 func (f ReporterFunc) Write(w io.Writer, r *Report) error { return f(w, r) }
 
-var registry = map[string]Reporter{}
-
-// Register makes a format available under name. It panics on a duplicate name.
-func Register(name string, r Reporter) {
-	if _, dup := registry[name]; dup {
-		panic("report: format registered twice: " + name)
-	}
-	registry[name] = r
+// registry holds the formats by name: a new format is a file with its writer, and a
+// line here.
+var registry = map[string]Reporter{
+	"checkstyle": ReporterFunc(writeCheckstyle),
+	"github":     ReporterFunc(writeGitHub),
+	"json":       ReporterFunc(writeJSON),
+	"junit":      ReporterFunc(writeJUnit),
+	"markdown":   ReporterFunc(writeMarkdown),
+	"sarif":      ReporterFunc(writeSARIF),
+	"text":       ReporterFunc(writeText),
 }
 
-// Formats lists the registered format names, sorted.
+// Formats lists the format names, sorted.
 func Formats() []string {
 	names := make([]string, 0, len(registry))
 	for n := range registry {

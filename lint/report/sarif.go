@@ -14,14 +14,15 @@ import (
 	"github.com/dnslint/dnslint/lint/model"
 )
 
-func init() { Register("sarif", ReporterFunc(writeSARIF)) }
 
 const (
 	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
 	sarifVersion = "2.1.0"
 	// sarifSrcRoot is the base of relative artifact URIs: the repository checkout.
 	sarifSrcRoot = "%SRCROOT%"
-	// sarifFingerprint keys our own partial fingerprint; bump v1 if its inputs change.
+	// sarifFingerprint keys the first partial fingerprint (rule, file, line text), kept so
+	// that code scanning's alerts keep their identity; finding.FingerprintVersion keys the
+	// second, the one baselines use.
 	sarifFingerprint = "dnslint/v1"
 	informationURI   = "https://github.com/dnslint/dnslint"
 )
@@ -32,8 +33,9 @@ const (
 func writeSARIF(w io.Writer, r *Report) error {
 	rules, index := sarifRules(r)
 	fp := fingerprinter{}
+	v2 := finding.Fingerprints(r.Findings, func(f finding.Finding) string { return f.Pos.File }, r.sourceLine)
 	results := make([]sarifResult, 0, len(r.Findings))
-	for _, f := range r.Findings {
+	for i, f := range r.Findings {
 		res := sarifResult{
 			RuleID:    f.RuleID,
 			RuleIndex: index[f.RuleID],
@@ -41,7 +43,8 @@ func writeSARIF(w io.Writer, r *Report) error {
 			Message:   sarifText{Text: f.Message},
 			Locations: []sarifLocation{{PhysicalLocation: physicalLocation(f.Pos)}},
 			PartialFingerprints: map[string]string{
-				sarifFingerprint: fp.next(f.RuleID, f.Pos.File, r.sourceLine(f.Pos.File, f.Pos.Line)),
+				sarifFingerprint:           fp.next(f.RuleID, f.Pos.File, r.sourceLine(f.Pos.File, f.Pos.Line)),
+				finding.FingerprintVersion: v2[i],
 			},
 		}
 		for i, rel := range f.Related {

@@ -50,6 +50,8 @@ type summary struct {
 	Errors            int `json:"errors"`
 	Warnings          int `json:"warnings"`
 	Infos             int `json:"infos"`
+	// Omitted are the findings found but not reported (a baseline, --new-from-rev).
+	Omitted []Omitted `json:"omitted,omitempty"`
 }
 
 func summarize(r *Report) summary {
@@ -58,7 +60,7 @@ func summarize(r *Report) summary {
 	for _, f := range r.Findings {
 		with[f.Pos.File] = true
 	}
-	return summary{Files: r.Files, FilesWithProblems: len(with), Errors: c[finding.Error], Warnings: c[finding.Warning], Infos: c[finding.Info]}
+	return summary{Files: r.Files, FilesWithProblems: len(with), Errors: c[finding.Error], Warnings: c[finding.Warning], Infos: c[finding.Info], Omitted: r.Omitted}
 }
 
 // fileFindings are the findings of one file, in report order.

@@ -10,7 +10,6 @@ import (
 	"github.com/dnslint/dnslint/lint/finding"
 )
 
-func init() { Register("text", ReporterFunc(writeText)) }
 
 // indent prefixes the quoted source line, its caret line and the notes.
 const indent = "    "
@@ -98,11 +97,15 @@ func caret(src string, col, end int) (pad, marker string) {
 
 func summaryLine(s summary, problems int) string {
 	files := plural(s.Files, "file")
-	if problems == 0 {
-		return "no problems in " + files
+	line := "no problems in " + files
+	if problems > 0 {
+		line = fmt.Sprintf("%s (%s, %s, %d info) in %s (%s linted)",
+			plural(problems, "problem"), plural(s.Errors, "error"), plural(s.Warnings, "warning"), s.Infos, plural(s.FilesWithProblems, "file"), files)
 	}
-	return fmt.Sprintf("%s (%s, %s, %d info) in %s (%s linted)",
-		plural(problems, "problem"), plural(s.Errors, "error"), plural(s.Warnings, "warning"), s.Infos, plural(s.FilesWithProblems, "file"), files)
+	for _, o := range s.Omitted {
+		line += fmt.Sprintf("; %s not reported: %s", plural(o.Count, "finding"), o.Reason)
+	}
+	return line
 }
 
 // ANSI select graphic rendition codes.

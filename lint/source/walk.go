@@ -280,10 +280,10 @@ func FormatOf(path string) Format {
 	return ""
 }
 
-// Sniff guesses a format from content: YAML/JSON with a `kind`, resolv.conf keywords,
-// or a Corefile server block.
+// Sniff guesses a format from content: YAML/JSON with a `kind`, a Corefile
+// (LooksLikeCorefile), or resolv.conf keywords.
 func Sniff(b []byte) Format {
-	var kinds, resolv, braces int
+	var kinds, resolv int
 	for _, raw := range bytes.Split(b, []byte("\n")) {
 		line := strings.TrimSpace(string(raw))
 		switch {
@@ -292,17 +292,15 @@ func Sniff(b []byte) Format {
 			kinds++
 		case hasKeyword(line, "nameserver", "search", "options", "domain"):
 			resolv++
-		case strings.HasSuffix(line, "{"):
-			braces++
 		}
 	}
 	switch {
 	case kinds > 0:
 		return YAML
-	case resolv > 0 && braces == 0:
-		return Resolv
-	case braces > 0:
+	case LooksLikeCorefile(string(b)):
 		return Corefile
+	case resolv > 0:
+		return Resolv
 	}
 	return ""
 }

@@ -42,6 +42,7 @@ func TestSniff(t *testing.T) {
 		"# node\nnameserver 10.0.0.1\noptions ndots:2\n": Resolv,
 		".:53 {\n    forward . 1.1.1.1\n}\n":             Corefile,
 		"just some text\n":                               "",
+		"server {\n    listen 80;\n}\n":                  "", // nginx: the ConfigMap sniffer's verdict too
 		"\x00\x01\x02":                                   "",
 	} {
 		if got := Sniff([]byte(body)); got != want {

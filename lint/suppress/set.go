@@ -1,10 +1,10 @@
 package suppress
 
 import (
-	"path"
 	"slices"
 	"sync"
 
+	"github.com/dnslint/dnslint/lint/finding"
 	"github.com/dnslint/dnslint/lint/model"
 )
 
@@ -81,7 +81,7 @@ func (s *Set) Suppressed(rule string, pos model.Pos) bool {
 // silence marks d used and returns true when one of its rules matches rule.
 func (d *Directive) silence(rule string) bool {
 	for _, r := range d.Rules {
-		if ok, _ := path.Match(r, rule); ok || r == rule {
+		if finding.MatchRule(r, rule) {
 			d.Used = true
 			return true
 		}

@@ -6,7 +6,8 @@
 #   `import custom/*.server` after it. When the run holds the Corefile that reads this
 #   coredns-custom — the `coredns` ConfigMap of the same namespace, or the ConfigMap a
 #   CoreDNS Deployment of the run mounts as its Corefile next to it — and that Corefile
-#   imports nothing from the directory the keys are mounted in, CoreDNS never reads any of
+#   imports nothing from the directory the keys are mounted in (also when that Corefile is
+#   not in the run but was found in the repository), CoreDNS never reads any of
 #   them: every key is silently ignored. dnslint reports this once, on the ConfigMap, and
 #   does not compose it with a platform's default Corefile the run does not use. Which
 #   Corefile is a coredns-custom's follows one precedence: the run's files, then the
@@ -78,7 +79,7 @@ import data.dnslint.lib.report
 report contains report.related(c.object.pos, msg, [{"message": "the Corefile", "pos": p.object.pos}]) if {
 	some c in input.customs
 	p := c.partner
-	p.source == "run"
+	p.source in {"run", "repository"}
 	not p.imports
 	count(c.keys) > 0
 	msg := sprintf("ConfigMap %s is never read by the CoreDNS of this run: its Corefile, key %s of ConfigMap %s (%s), imports nothing from the directory its keys are mounted in, so none of its keys (%s) is applied. Add `import custom/*.override` inside the `.:53` block and `import custom/*.server` after it, as AKS and k3s do, or move the content into the Corefile", [

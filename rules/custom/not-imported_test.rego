@@ -27,6 +27,14 @@ test_corefile_of_the_run_imports_nothing if {
 	contains(f.message, "none of its keys (log.override, a.server)")
 }
 
+test_corefile_of_the_repository_imports_nothing if {
+	partner := object.union(run_partner(false), {"source": "repository", "file": "clusters/prod/coredns.yaml"})
+	r := rule.report with input as custom(partner, [key("log.override")])
+	count(r) == 1
+	some f in r
+	contains(f.message, "key Corefile of ConfigMap coredns (clusters/prod/coredns.yaml)")
+}
+
 test_corefile_of_the_run_imports if {
 	count(rule.report) == 0 with input as custom(run_partner(true), [key("log.override")])
 }

@@ -256,7 +256,7 @@ func countLines(s string) int {
 func (p *parser) corefiles(obj model.Object, data []field) {
 	for _, f := range data {
 		v := resolve(f.value)
-		if !isScalar(v) || !isCorefileKey(f.key.Value) && !looksLikeCorefile(v.Value) {
+		if !isScalar(v) || !isCorefileKey(f.key.Value) && !source.LooksLikeCorefile(v.Value) {
 			continue
 		}
 		p.res.Corefiles = append(p.res.Corefiles, &CorefileText{

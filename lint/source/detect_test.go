@@ -1,4 +1,4 @@
-package kube
+package source
 
 import "testing"
 
@@ -26,21 +26,13 @@ func TestLooksLikeCorefile(t *testing.T) {
 		{"shell", "#!/bin/sh\nforward . x {\n", false},
 		{"empty", "", false},
 		{"header only", ".:53 {\n", false},
+		{"empty block", ".:53 {\n}\n", true},
+		{"empty nginx block", "server {\n}\n", false},
+		{"unknown directive and close", ".:53 {\n  whoami\n}\n", false},
 	}
 	for _, tt := range tests {
-		if got := looksLikeCorefile(tt.text); got != tt.want {
-			t.Errorf("%s: looksLikeCorefile = %v, want %v", tt.name, got, tt.want)
-		}
-	}
-}
-
-func TestIsCorefileKey(t *testing.T) {
-	for key, want := range map[string]bool{
-		"Corefile": true, "corefile": true, "cluster.corefile": true, "Corefile.base": true,
-		"NodeHosts": false, "Corefile-old": false, "mycorefile": false, "config": false,
-	} {
-		if got := isCorefileKey(key); got != want {
-			t.Errorf("isCorefileKey(%q) = %v, want %v", key, got, want)
+		if got := LooksLikeCorefile(tt.text); got != tt.want {
+			t.Errorf("%s: LooksLikeCorefile = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

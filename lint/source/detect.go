@@ -1,4 +1,4 @@
-package kube
+package source
 
 import (
 	"regexp"
@@ -20,11 +20,12 @@ var corefileDirectives = map[string]bool{
 	"reload": true, "loop": true, "template": true, "prometheus": true, "ready": true,
 }
 
-// looksLikeCorefile tells whether s is recognisably a Corefile: its first line (after
+// LooksLikeCorefile tells whether s is recognisably a Corefile: its first line (after
 // comments) opens a server block or snippet, and a later line is a CoreDNS directive not
-// ended by ';' (as nginx directives are).
-func looksLikeCorefile(s string) bool {
-	header := false
+// ended by ';' (as nginx directives are), or the block is empty and closed. The one Corefile sniffer: for a file of
+// unknown name (Sniff) and for a ConfigMap value under a key that is not `Corefile`.
+func LooksLikeCorefile(s string) bool {
+	header, closed, other := false, false, false
 	for line := range strings.Lines(s) {
 		words := strings.Fields(stripComment(line))
 		switch {
@@ -36,9 +37,13 @@ func looksLikeCorefile(s string) bool {
 			header = true
 		case corefileDirectives[words[0]] && !strings.HasSuffix(words[len(words)-1], ";"):
 			return true
+		case len(words) == 1 && words[0] == "}":
+			closed = true
+		default:
+			other = true
 		}
 	}
-	return false
+	return closed && !other // a server block that is empty: `.:53 {` then `}`
 }
 
 // stripComment removes a comment: # at the start of a word, to the end of the line.
