@@ -334,8 +334,8 @@ func TestSelfManaged(t *testing.T) {
 		}
 	}
 	for _, r := range b.clusterRole.Rules {
-		if len(r.ResourceNames) != 1 || slices.ContainsFunc(r.Verbs, func(v string) bool { return v != "get" && v != "patch" }) {
-			t.Errorf("cluster rule %+v: by name, get and patch only", r)
+		if len(r.ResourceNames) != 1 || slices.ContainsFunc(r.Verbs, func(v string) bool { return v != "get" && v != "patch" && v != "create" }) {
+			t.Errorf("cluster rule %+v: by name, get, patch and create (a server-side apply's first) only", r)
 		}
 		if slices.Contains(r.Resources, "validatingwebhookconfigurations") && r.ResourceNames[0] != b.vwc.Name {
 			t.Errorf("the ClusterRole names %v, the webhook applies %s", r.ResourceNames, b.vwc.Name)

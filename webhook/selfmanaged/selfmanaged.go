@@ -146,48 +146,39 @@ func (m *Manager) Serving() { m.servingOnce.Do(func() { close(m.serving) }) }
 // Applied tells whether the configuration has been applied once.
 func (m *Manager) Applied() bool { return m.applied.Load() }
 
-// Run keeps the Secret and the configuration until ctx ends: once the replica serves,
-// it applies the configuration (retrying every second until the first apply succeeds),
-// then every CheckInterval renews what is due and applies the configuration again.
+// Run keeps the Secret and the configuration until ctx ends: once the replica serves, it
+// syncs every second until the configuration is applied, then every CheckInterval.
 func (m *Manager) Run(ctx context.Context) {
 	select {
 	case <-ctx.Done():
 		return
 	case <-m.serving:
 	}
-	retry := time.NewTicker(time.Second)
-	for !m.applied.Load() {
-		if err := m.applyServed(ctx, true); err != nil {
-			m.log.Warn("the webhook configuration is not applied yet", "error", err)
-		}
-		if m.applied.Load() {
-			break
-		}
-		select {
-		case <-ctx.Done():
-			retry.Stop()
-			return
-		case <-retry.C:
-		}
-	}
-	retry.Stop()
-	tick := time.NewTicker(m.o.CheckInterval)
-	defer tick.Stop()
 	for {
+		if err := m.sync(ctx); err != nil {
+			if m.applied.Load() {
+				m.log.Error("self-managed certificate or configuration", "error", err)
+			} else {
+				m.log.Warn("the webhook configuration is not applied yet", "error", err)
+			}
+		}
+		wait := m.o.CheckInterval
+		if !m.applied.Load() {
+			wait = min(wait, time.Second)
+		}
 		select {
 		case <-ctx.Done():
 			return
-		case <-tick.C:
-		}
-		if err := m.refresh(ctx); err != nil {
-			m.log.Error("self-managed certificate or configuration", "error", err)
+		case <-time.After(wait):
 		}
 	}
 }
 
-// refresh reads the Secret (renewing what is due) and applies the configuration with its
-// caBundle before the replica serves a certificate that only the new bundle verifies.
-func (m *Manager) refresh(ctx context.Context) error {
+// sync reads the Secret (renewing what is due), serves its certificate and applies the
+// configuration. Before the first apply, the replica's own listener is probed with the
+// bundle's CA; after it, a bundle with a new CA is applied before the replica serves a
+// certificate that only the new bundle verifies.
+func (m *Manager) sync(ctx context.Context) error {
 	b, out, err := m.store.ensure(ctx)
 	if err != nil {
 		return err
@@ -196,7 +187,8 @@ func (m *Manager) refresh(ctx context.Context) error {
 	if out != outcomeRead || !b.cert.Equal(old.cert) {
 		m.logBundle(out, b)
 	}
-	if !bytes.Equal(certsPEM(b.cas...), certsPEM(old.cas...)) {
+	applied := m.applied.Load()
+	if applied && !bytes.Equal(certsPEM(b.cas...), certsPEM(old.cas...)) {
 		if err := m.apply(ctx, b); err != nil {
 			return fmt.Errorf("keeping the previous certificate until the new CA is in the configuration: %w", err)
 		}
@@ -206,14 +198,7 @@ func (m *Manager) refresh(ctx context.Context) error {
 			return err
 		}
 	}
-	return m.applyServed(ctx, false)
-}
-
-// applyServed applies the configuration for the bundle served now; probe first checks
-// that the replica's listener serves a certificate that the bundle's CA verifies.
-func (m *Manager) applyServed(ctx context.Context, probe bool) error {
-	b := m.served()
-	if probe && m.o.ProbeAddr != "" {
+	if !applied && m.o.ProbeAddr != "" {
 		if err := m.probe(ctx, b); err != nil {
 			return err
 		}
