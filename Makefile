@@ -101,6 +101,14 @@ e2e:
 release-snapshot:
 	scripts/release/goreleaser.sh release --snapshot --clean
 
+## release-check: what CI checks of the release: .goreleaser.yaml is valid (goreleaser
+## check) and builds the host's target (goreleaser build --snapshot --single-target), into
+## dist/. The whole set is release-snapshot's.
+.PHONY: release-check
+release-check:
+	scripts/release/goreleaser.sh check
+	scripts/release/goreleaser.sh build --snapshot --single-target --clean
+
 ## image: the container image (Dockerfile) for the host's architecture with Debian's
 ## buildah, as an OCI archive: dist/dnslint-image.tar. See scripts/release/image.sh.
 .PHONY: image
