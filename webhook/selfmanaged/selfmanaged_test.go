@@ -9,7 +9,9 @@ import (
 	"testing"
 	"time"
 
+	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
 	corev1 "k8s.io/api/core/v1"
+	rbacv1 "k8s.io/api/rbac/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/client-go/discovery"
 	"k8s.io/client-go/kubernetes/fake"
@@ -142,4 +144,60 @@ func TestForeignSecret(t *testing.T) {
 	if string(sec.Data["tls.crt"]) != "x" {
 		t.Error("the foreign Secret was changed")
 	}
+}
+
+// TestManagerApplies: once told the listener serves, the Manager applies the
+// configuration with the Secret's CA bundle, the failure policies asked for, and the
+// ClusterRole as its owner; GetCertificate serves the Secret's certificate. (The API
+// server's own handling of the apply is proven in e2e/.)
+func TestManagerApplies(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	client := fake.NewClientset(&rbacv1.ClusterRole{ObjectMeta: metav1.ObjectMeta{Name: "dnslint-webhook", UID: "uid-1"}})
+	m, err := New(ctx, Options{
+		Client: client, SecretName: "tls", OwnerClusterRole: "dnslint-webhook", CheckInterval: time.Hour,
+		Config: ConfigOptions{Name: "dnslint", Namespace: "dnslint-system", Service: "dnslint-webhook",
+			FailurePolicies: map[string]admissionregistrationv1.FailurePolicyType{WorkloadsWebhook: admissionregistrationv1.Fail}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.AdmissionregistrationV1().ValidatingWebhookConfigurations().Get(ctx, "dnslint", metav1.GetOptions{}); err == nil {
+		t.Fatal("applied before the replica serves")
+	}
+	done := make(chan struct{})
+	go func() { m.Run(ctx); close(done) }()
+	m.Serving()
+	for !m.Applied() {
+		select {
+		case <-done:
+			t.Fatal("Run ended")
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	vwc, err := client.AdmissionregistrationV1().ValidatingWebhookConfigurations().Get(ctx, "dnslint", metav1.GetOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec, err := client.CoreV1().Secrets("dnslint-system").Get(ctx, "tls", metav1.GetOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range vwc.Webhooks {
+		if string(w.ClientConfig.CABundle) != string(sec.Data[keyCACert]) || w.ClientConfig.Service.Name != "dnslint-webhook" {
+			t.Errorf("%s: clientConfig %+v", w.Name, w.ClientConfig)
+		}
+	}
+	if p := vwc.Webhooks[1].FailurePolicy; vwc.Webhooks[1].Name != WorkloadsWebhook || *p != admissionregistrationv1.Fail || *vwc.Webhooks[0].FailurePolicy != admissionregistrationv1.Fail {
+		t.Errorf("failure policies %v %v", *vwc.Webhooks[0].FailurePolicy, *p)
+	}
+	if len(vwc.OwnerReferences) != 1 || vwc.OwnerReferences[0].UID != "uid-1" || vwc.Labels[ManagedByLabel] != ManagedByValue {
+		t.Errorf("owners %+v labels %v", vwc.OwnerReferences, vwc.Labels)
+	}
+	c, _ := m.GetCertificate(nil)
+	if string(certsPEM(c.Leaf)) != string(sec.Data[keyTLSCert]) {
+		t.Error("the served certificate is not the Secret's")
+	}
+	cancel()
+	<-done
 }
