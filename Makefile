@@ -94,12 +94,20 @@ e2e:
 	E2E_WEBHOOK=$(E2E_WEBHOOK) bash e2e/run.sh
 
 ## release-snapshot: what a release tag builds (.goreleaser.yaml), without publishing:
-## archives for linux, darwin, windows x amd64, arm64 and their checksums in dist/.
-## goreleaser is pinned and installed once into $(DNSLINT_CACHE)/goreleaser (module proxy
-## only). Not part of CI's run: six targets take several minutes on 2 cores.
+## archives for linux, darwin, windows x amd64, arm64, a CycloneDX SBOM of each binary and
+## their checksums in dist/. goreleaser and cyclonedx-gomod are pinned and installed once
+## into $(DNSLINT_CACHE) (module proxy only). Not part of CI's run: six targets take several minutes on 2 cores.
 .PHONY: release-snapshot
 release-snapshot:
 	scripts/release/goreleaser.sh release --snapshot --clean
+
+## release-check: what CI checks of the release: .goreleaser.yaml is valid (goreleaser
+## check) and builds the host's target (goreleaser build --snapshot --single-target), into
+## dist/. The whole set is release-snapshot's.
+.PHONY: release-check
+release-check:
+	scripts/release/goreleaser.sh check
+	scripts/release/goreleaser.sh build --snapshot --single-target --clean
 
 ## image: the container image (Dockerfile) for the host's architecture with Debian's
 ## buildah, as an OCI archive: dist/dnslint-image.tar. See scripts/release/image.sh.

@@ -6,11 +6,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
-	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -18,77 +17,33 @@ import (
 	rbacv1 "k8s.io/api/rbac/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/labels"
+	"sigs.k8s.io/kustomize/api/krusty"
+	"sigs.k8s.io/kustomize/kyaml/filesys"
 	sigsyaml "sigs.k8s.io/yaml"
 
 	"github.com/dnslint/dnslint/lint"
 	"github.com/dnslint/dnslint/lint/finding"
 	"github.com/dnslint/dnslint/lint/source"
+	"github.com/dnslint/dnslint/webhook/selfmanaged"
 )
 
-type kustomization struct {
-	APIVersion string   `json:"apiVersion"`
-	Kind       string   `json:"kind"`
-	Resources  []string `json:"resources"`
-	Patches    []struct {
-		Path string `json:"path"`
-	} `json:"patches"`
-	Images []struct {
-		Name, NewTag string
-	} `json:"images"`
-	Labels []struct {
-		Pairs            map[string]string `json:"pairs"`
-		IncludeSelectors bool              `json:"includeSelectors"`
-	} `json:"labels"`
-}
-
-// documents reads the documents of a YAML file.
-func documents(t *testing.T, name string) [][]byte {
+// render builds a kustomization directory with kustomize's own library (as
+// `kubectl apply -k` does) and returns its documents.
+func render(t *testing.T, dir string) [][]byte {
 	t.Helper()
-	b, err := os.ReadFile(name)
+	resMap, err := krusty.MakeKustomizer(krusty.MakeDefaultOptions()).Run(filesys.MakeFsOnDisk(), dir)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("kustomize build %s: %v", dir, err)
 	}
-	var out [][]byte
-	for _, doc := range regexp.MustCompile(`(?m)^---\s*$`).Split(string(b), -1) {
-		if strings.TrimSpace(regexp.MustCompile(`(?m)^#.*$`).ReplaceAllString(doc, "")) != "" {
-			out = append(out, []byte(doc))
-		}
-	}
-	return out
-}
-
-// render follows the kustomizations' resources (files and directories) as kustomize
-// does, and returns every resource document with its file.
-func render(t *testing.T, dir string) (docs [][]byte, files []string) {
-	t.Helper()
-	var k kustomization
-	if err := sigsyaml.UnmarshalStrict(mustRead(t, filepath.Join(dir, "kustomization.yaml")), &k); err != nil {
-		t.Fatalf("%s/kustomization.yaml: %v", dir, err)
-	}
-	if k.APIVersion != "kustomize.config.k8s.io/v1beta1" || k.Kind != "Kustomization" {
-		t.Errorf("%s: %s %s", dir, k.APIVersion, k.Kind)
-	}
-	for _, r := range k.Resources {
-		p := filepath.Join(dir, r)
-		fi, err := os.Stat(p)
+	var docs [][]byte
+	for _, r := range resMap.Resources() {
+		b, err := r.AsYAML()
 		if err != nil {
-			t.Fatalf("%s: resource %s: %v", dir, r, err)
+			t.Fatal(err)
 		}
-		if fi.IsDir() {
-			d, f := render(t, p)
-			docs, files = append(docs, d...), append(files, f...)
-			continue
-		}
-		for _, d := range documents(t, p) {
-			docs, files = append(docs, d), append(files, p)
-		}
+		docs = append(docs, b)
 	}
-	for _, p := range k.Patches {
-		if _, err := os.Stat(filepath.Join(dir, p.Path)); err != nil {
-			t.Errorf("%s: patch %s: %v", dir, p.Path, err)
-		}
-	}
-	return docs, files
+	return docs
 }
 
 func mustRead(t *testing.T, name string) []byte {
@@ -100,26 +55,35 @@ func mustRead(t *testing.T, name string) []byte {
 	return b
 }
 
-// base decodes the base's objects strictly into their API types.
+// base decodes an installation's objects strictly into their API types.
 type base struct {
-	ns      *corev1.Namespace
-	sa      *corev1.ServiceAccount
-	role    *rbacv1.Role
-	binding *rbacv1.RoleBinding
-	dep     *appsv1.Deployment
-	pdb     *policyv1.PodDisruptionBudget
-	svc     *corev1.Service
-	vwc     *admissionregistrationv1.ValidatingWebhookConfiguration
+	ns          *corev1.Namespace
+	sa          *corev1.ServiceAccount
+	role        *rbacv1.Role // kube-system's ConfigMaps
+	binding     *rbacv1.RoleBinding
+	tlsRole     *rbacv1.Role // self-managed: its Secret
+	clusterRole *rbacv1.ClusterRole
+	dep         *appsv1.Deployment
+	pdb         *policyv1.PodDisruptionBudget
+	svc         *corev1.Service
+	// vwc is the configuration: the manifest's (cert-manager), or the one the webhook
+	// applies (self-managed).
+	vwc   *admissionregistrationv1.ValidatingWebhookConfiguration
+	other []map[string]any // kinds of other APIs (cert-manager's)
 }
 
-func decodeBase(t *testing.T) *base {
+// decodeBase renders dir (deploy/ by default: the self-managed installation).
+func decodeBase(t *testing.T, dirs ...string) *base {
 	t.Helper()
-	docs, files := render(t, ".")
+	dir := "."
+	if len(dirs) > 0 {
+		dir = dirs[0]
+	}
 	b := &base{}
-	for i, doc := range docs {
-		var meta metav1.TypeMeta
+	for _, doc := range render(t, dir) {
+		var meta metav1.PartialObjectMetadata
 		if err := sigsyaml.Unmarshal(doc, &meta); err != nil {
-			t.Fatalf("%s: %v", files[i], err)
+			t.Fatalf("%s: %v", dir, err)
 		}
 		var into any
 		switch meta.Kind {
@@ -130,11 +94,23 @@ func decodeBase(t *testing.T) *base {
 			b.sa = &corev1.ServiceAccount{}
 			into = b.sa
 		case "Role":
-			b.role = &rbacv1.Role{}
-			into = b.role
+			r := &rbacv1.Role{}
+			if meta.Namespace == "kube-system" {
+				b.role = r
+			} else {
+				b.tlsRole = r
+			}
+			into = r
 		case "RoleBinding":
-			b.binding = &rbacv1.RoleBinding{}
-			into = b.binding
+			into = &rbacv1.RoleBinding{}
+			if meta.Namespace == "kube-system" {
+				b.binding = into.(*rbacv1.RoleBinding)
+			}
+		case "ClusterRole":
+			b.clusterRole = &rbacv1.ClusterRole{}
+			into = b.clusterRole
+		case "ClusterRoleBinding":
+			into = &rbacv1.ClusterRoleBinding{}
 		case "Deployment":
 			b.dep = &appsv1.Deployment{}
 			into = b.dep
@@ -147,27 +123,44 @@ func decodeBase(t *testing.T) *base {
 		case "ValidatingWebhookConfiguration":
 			b.vwc = &admissionregistrationv1.ValidatingWebhookConfiguration{}
 			into = b.vwc
+		case "Issuer", "Certificate":
+			m := map[string]any{}
+			b.other, into = append(b.other, m), &m
 		default:
-			t.Fatalf("%s: unexpected kind %q", files[i], meta.Kind)
+			t.Fatalf("%s: unexpected kind %q", dir, meta.Kind)
 		}
 		if err := sigsyaml.UnmarshalStrict(doc, into); err != nil {
-			t.Errorf("%s (%s): %v", files[i], meta.Kind, err)
+			t.Errorf("%s (%s): %v", dir, meta.Kind, err)
 		}
 	}
 	for name, missing := range map[string]bool{
 		"Namespace": b.ns == nil, "ServiceAccount": b.sa == nil, "Role": b.role == nil, "RoleBinding": b.binding == nil,
 		"Deployment": b.dep == nil, "PodDisruptionBudget": b.pdb == nil, "Service": b.svc == nil,
-		"ValidatingWebhookConfiguration": b.vwc == nil,
 	} {
 		if missing {
-			t.Fatalf("no %s in deploy/", name)
+			t.Fatalf("no %s in %s", name, dir)
 		}
+	}
+	if b.vwc == nil && slices.Contains(b.dep.Spec.Template.Spec.Containers[0].Args, "--cert-mode=self-managed") {
+		var err error
+		b.vwc, err = selfmanaged.Configuration(selfmanaged.ConfigOptions{Namespace: b.ns.Name, Service: b.svc.Name})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if b.vwc == nil {
+		t.Fatalf("%s: no ValidatingWebhookConfiguration, and not self-managed", dir)
 	}
 	return b
 }
 
 func TestBase(t *testing.T) {
-	b := decodeBase(t)
+	for _, dir := range []string{".", "cert-manager"} {
+		t.Run(dir, func(t *testing.T) { checkBase(t, decodeBase(t, dir)) })
+	}
+}
+
+func checkBase(t *testing.T, b *base) {
 	ns := b.ns.Name
 
 	// RBAC: read-only access to kube-system's ConfigMaps for the webhook's ServiceAccount.
@@ -203,10 +196,8 @@ func TestBase(t *testing.T) {
 	if c.Resources.Requests.Cpu().IsZero() || c.Resources.Requests.Memory().IsZero() || c.Resources.Limits.Memory().IsZero() {
 		t.Errorf("resources: %+v", c.Resources)
 	}
-	for _, want := range []string{"webhook", "--tls-cert-file=/tls/tls.crt", "--tls-private-key-file=/tls/tls.key"} {
-		if !slices.Contains(c.Args, want) {
-			t.Errorf("args %q lack %q", c.Args, want)
-		}
+	if !slices.Contains(c.Args, "webhook") {
+		t.Errorf("args %q", c.Args)
 	}
 	podLabels := labels.Set(d.Spec.Template.Labels)
 	sel, err := metav1.LabelSelectorAsSelector(d.Spec.Selector)
@@ -276,7 +267,7 @@ func TestBase(t *testing.T) {
 }
 
 func TestCertManagerOverlay(t *testing.T) {
-	docs, _ := render(t, "cert-manager")
+	b := decodeBase(t, "cert-manager")
 	var cert struct {
 		Kind     string
 		Metadata metav1.ObjectMeta
@@ -286,27 +277,69 @@ func TestCertManagerOverlay(t *testing.T) {
 			IssuerRef  struct{ Kind, Name string }
 		}
 	}
-	found := false
-	for _, doc := range docs {
-		if err := sigsyaml.Unmarshal(doc, &cert); err != nil {
-			t.Fatal(err)
-		}
-		if cert.Kind == "Certificate" {
-			found = true
-			break
+	for _, o := range b.other {
+		if o["kind"] == "Certificate" {
+			raw, _ := sigsyaml.Marshal(o)
+			if err := sigsyaml.Unmarshal(raw, &cert); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
-	b := decodeBase(t)
-	if !found || cert.Spec.SecretName != b.dep.Spec.Template.Spec.Volumes[0].Secret.SecretName ||
+	pod := b.dep.Spec.Template.Spec
+	if len(pod.Volumes) != 1 || cert.Spec.SecretName != pod.Volumes[0].Secret.SecretName ||
 		!slices.Contains(cert.Spec.DNSNames, b.svc.Name+"."+b.svc.Namespace+".svc") {
 		t.Errorf("certificate: %+v", cert)
 	}
-	var patch admissionregistrationv1.ValidatingWebhookConfiguration
-	if err := sigsyaml.UnmarshalStrict(mustRead(t, "cert-manager/inject-ca.yaml"), &patch); err != nil {
+	for _, want := range []string{"--cert-mode=cert-manager", "--tls-cert-file=/tls/tls.crt", "--tls-private-key-file=/tls/tls.key"} {
+		if !slices.Contains(pod.Containers[0].Args, want) {
+			t.Errorf("args %q lack %q", pod.Containers[0].Args, want)
+		}
+	}
+	if b.vwc.Annotations["cert-manager.io/inject-ca-from"] != cert.Metadata.Namespace+"/"+cert.Metadata.Name {
+		t.Errorf("inject-ca annotation: %+v", b.vwc.ObjectMeta)
+	}
+	// The static configuration is the one the self-managed webhook applies.
+	self, err := selfmanaged.Configuration(selfmanaged.ConfigOptions{Namespace: b.ns.Name, Service: b.svc.Name})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if patch.Name != b.vwc.Name || patch.Annotations["cert-manager.io/inject-ca-from"] != cert.Metadata.Namespace+"/"+cert.Metadata.Name {
-		t.Errorf("inject-ca patch: %+v", patch.ObjectMeta)
+	if d := cmp.Diff(self.Webhooks, b.vwc.Webhooks); d != "" || self.Name != b.vwc.Name {
+		t.Errorf("cert-manager/webhook.yaml and webhook/selfmanaged/configuration.yaml differ (-self +static):\n%s", d)
+	}
+}
+
+// TestSelfManaged: the default installation has no webhook configuration, no certificate
+// and no Secret volume, and grants the webhook what it writes by name only.
+func TestSelfManaged(t *testing.T) {
+	b := decodeBase(t)
+	c := b.dep.Spec.Template.Spec.Containers[0]
+	for _, want := range []string{"--cert-mode=self-managed", "--owner-clusterrole=" + b.clusterRole.Name} {
+		if !slices.Contains(c.Args, want) {
+			t.Errorf("args %q lack %q", c.Args, want)
+		}
+	}
+	if len(b.dep.Spec.Template.Spec.Volumes) != 0 || len(b.other) != 0 {
+		t.Errorf("volumes %v, other objects %v", b.dep.Spec.Template.Spec.Volumes, b.other)
+	}
+	if len(c.Env) != 1 || c.Env[0].Name != "POD_NAMESPACE" || c.Env[0].ValueFrom.FieldRef.FieldPath != "metadata.namespace" {
+		t.Errorf("env %+v", c.Env)
+	}
+	if b.tlsRole == nil || b.tlsRole.Namespace != b.ns.Name {
+		t.Fatalf("no Role for the Secret in %s", b.ns.Name)
+	}
+	for _, r := range b.tlsRole.Rules {
+		named := slices.Equal(r.ResourceNames, []string{"dnslint-webhook-tls"})
+		if !slices.Equal(r.Resources, []string{"secrets"}) || !named && !slices.Equal(r.Verbs, []string{"create"}) {
+			t.Errorf("secret rule %+v: only create may go without resourceNames (RBAC cannot name what is created)", r)
+		}
+	}
+	for _, r := range b.clusterRole.Rules {
+		if len(r.ResourceNames) != 1 || slices.ContainsFunc(r.Verbs, func(v string) bool { return v != "get" && v != "patch" && v != "create" }) {
+			t.Errorf("cluster rule %+v: by name, get, patch and create (a server-side apply's first) only", r)
+		}
+		if slices.Contains(r.Resources, "validatingwebhookconfigurations") && r.ResourceNames[0] != b.vwc.Name {
+			t.Errorf("the ClusterRole names %v, the webhook applies %s", r.ResourceNames, b.vwc.Name)
+		}
 	}
 }
 
@@ -317,7 +350,7 @@ func TestLintedClean(t *testing.T) {
 		t.Fatal(err)
 	}
 	var files []*source.File
-	for _, dir := range []string{"base", "cert-manager"} {
+	for _, dir := range []string{"base", "self-managed", "cert-manager"} {
 		names, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
 		for _, n := range names {
 			files = append(files, &source.File{Path: n, Abs: n, Format: source.YAML, Data: mustRead(t, n)})

@@ -33,6 +33,7 @@ type cluster struct {
 	dnslint    string       // the dnslint binary
 	image      *imageBundle // when set, the webhook runs from this image instead
 	procs      []*exec.Cmd
+	procNames  []string // the log name of each of procs
 }
 
 // Tokens of the static token file.
@@ -42,6 +43,9 @@ const (
 	// webhookUser is the user the deployed webhook runs as; deploy/base/rbac.yaml grants it
 	// read access to kube-system's ConfigMaps.
 	webhookUser = "system:serviceaccount:dnslint-system:dnslint-webhook"
+	// chartToken is the user of the Helm chart's webhook (release dnslint in dnslint-helm).
+	chartToken = "dnslint-e2e-chart"
+	chartUser  = "system:serviceaccount:dnslint-helm:dnslint"
 )
 
 // freePort returns a TCP port on 127.0.0.1 that was free a moment ago.
@@ -77,24 +81,41 @@ func (c *cluster) startCmd(name string, cmd *exec.Cmd) error {
 		return fmt.Errorf("starting %s: %w", name, err)
 	}
 	c.procs = append(c.procs, cmd)
+	c.procNames = append(c.procNames, name)
 	return nil
+}
+
+// stopProc ends the process started as name (see stop).
+func (c *cluster) stopProc(name string) {
+	for i, n := range c.procNames {
+		if n == name {
+			terminate(c.procs[i])
+			c.procs = append(c.procs[:i], c.procs[i+1:]...)
+			c.procNames = append(c.procNames[:i], c.procNames[i+1:]...)
+			return
+		}
+	}
+}
+
+// terminate sends SIGTERM to p's process group, then SIGKILL after 10 s.
+func terminate(p *exec.Cmd) {
+	_ = syscall.Kill(-p.Process.Pid, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() { _ = p.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		_ = syscall.Kill(-p.Process.Pid, syscall.SIGKILL)
+		<-done
+	}
 }
 
 // stop ends the processes, last started first: SIGTERM, then SIGKILL after 10 s.
 func (c *cluster) stop() {
 	for i := len(c.procs) - 1; i >= 0; i-- {
-		p := c.procs[i]
-		_ = syscall.Kill(-p.Process.Pid, syscall.SIGTERM)
-		done := make(chan struct{})
-		go func() { _ = p.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			_ = syscall.Kill(-p.Process.Pid, syscall.SIGKILL)
-			<-done
-		}
+		terminate(c.procs[i])
 	}
-	c.procs = nil
+	c.procs, c.procNames = nil, nil
 }
 
 // logTail returns the end of a process's log, for failure messages.
@@ -175,8 +196,9 @@ func bringUp(ctx context.Context, dir, apiserver, etcd, dnslint string, image *i
 	}
 	files["sa.key"] = pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(saKey)})
 	files["sa.pub"] = pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: saPub})
-	files["tokens.csv"] = []byte(fmt.Sprintf("%s,admin,1,\"system:masters\"\n%s,%s,2\n", adminToken, webhookToken, webhookUser))
+	files["tokens.csv"] = []byte(fmt.Sprintf("%s,admin,1,\"system:masters\"\n%s,%s,2\n%s,%s,3\n", adminToken, webhookToken, webhookUser, chartToken, chartUser))
 	files["webhook.kubeconfig"] = kubeconfig(c.apiURL, c.ca.certPEM, webhookToken)
+	files["chart.kubeconfig"] = kubeconfig(c.apiURL, c.ca.certPEM, chartToken)
 	files["admin.kubeconfig"] = kubeconfig(c.apiURL, c.ca.certPEM, adminToken)
 	for name, b := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o600); err != nil {
@@ -225,7 +247,7 @@ func bringUp(ctx context.Context, dir, apiserver, etcd, dnslint string, image *i
 			return nil, err
 		}
 	}
-	if err := c.startWebhook(
+	if err := c.startWebhook("webhook",
 		"--listen="+strings.TrimPrefix(c.webhookURL, "https://"),
 		"--tls-cert-file="+path("webhook.crt"), "--tls-private-key-file="+path("webhook.key"),
 		"--kubeconfig="+path("webhook.kubeconfig"), "--log-format=text",

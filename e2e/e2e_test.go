@@ -1,7 +1,9 @@
 // Package e2e proves dnslint against a real API server: kube-apiserver 1.34.4 (built from
 // the Go module proxy by e2e/build-apiserver.sh) on Debian's etcd, both on 127.0.0.1, with
-// `dnslint webhook` registered through deploy/base/webhook.yaml and `dnslint audit` reading
-// what the test created. It runs only with DNSLINT_E2E=1 (make e2e, e2e/run.sh).
+// `dnslint webhook` registered through deploy/cert-manager/webhook.yaml, `dnslint audit`
+// reading what the test created, then the self-managed webhook installed by `kubectl
+// apply -k deploy` (two replicas) and by the Helm chart (selfmanaged_test.go). It runs
+// only with DNSLINT_E2E=1 (make e2e, e2e/run.sh).
 package e2e
 
 import (
@@ -147,6 +149,8 @@ func TestE2E(t *testing.T) {
 	t.Run("other ConfigMaps never reach the webhook", func(t *testing.T) { e.notSent(ctx, t) })
 	t.Run("dnsPolicy None without nameservers", func(t *testing.T) { e.dnsPolicyNone(ctx, t, root) })
 	t.Run("audit finds the objects", func(t *testing.T) { e.audit(t) })
+	t.Run("self-managed: two replicas from kubectl apply -k deploy", func(t *testing.T) { e.selfManaged(ctx, t, root) })
+	t.Run("helm chart installed, self-managed", func(t *testing.T) { e.chart(ctx, t, root) })
 }
 
 func envOr(name, def string) string {
@@ -280,10 +284,10 @@ func (e *env) validateManifests(ctx context.Context, t *testing.T, root string) 
 	}
 }
 
-// register installs deploy/base/webhook.yaml, pointed at the local webhook by URL, and
+// register installs deploy/cert-manager/webhook.yaml, pointed at the local webhook by URL, and
 // waits until the API server calls it.
 func (e *env) register(ctx context.Context, t *testing.T, root string) {
-	b, err := os.ReadFile(filepath.Join(root, "deploy/base/webhook.yaml"))
+	b, err := os.ReadFile(filepath.Join(root, "deploy/cert-manager/webhook.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}

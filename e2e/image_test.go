@@ -129,11 +129,12 @@ func (b *imageBundle) command(args ...string) *exec.Cmd {
 	return cmd
 }
 
-// startWebhook runs `dnslint webhook` with args: the binary, or the image when one is set.
-// Paths of files in c.dir among args are rewritten to where the image sees them.
-func (c *cluster) startWebhook(args ...string) error {
+// startWebhook runs `dnslint webhook` with args as the process name (its log dir/name.log):
+// the binary, or the image when one is set. Paths of files in c.dir among args are
+// rewritten to where the image sees them.
+func (c *cluster) startWebhook(name string, args ...string) error {
 	if c.image == nil {
-		return c.start("webhook", c.dnslint, append([]string{"webhook"}, args...)...)
+		return c.start(name, c.dnslint, append([]string{"webhook"}, args...)...)
 	}
 	var files []string
 	for _, a := range args {
@@ -152,5 +153,5 @@ func (c *cluster) startWebhook(args ...string) error {
 		}
 		rewritten = append(rewritten, a)
 	}
-	return c.startCmd("webhook", c.image.command(rewritten...))
+	return c.startCmd(name, c.image.command(rewritten...))
 }

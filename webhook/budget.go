@@ -20,7 +20,7 @@ import (
 // DNS ConfigMap, whose webhook fails closed, an admission with a warning for a workload,
 // whose webhook fails open — never an HTTP 500, a hang or a killed replica.
 const (
-	// TimeoutSeconds is the timeoutSeconds of both webhooks in deploy/base/webhook.yaml
+	// TimeoutSeconds is the timeoutSeconds of both webhooks in webhook/selfmanaged/configuration.yaml
 	// (deploy's test checks that they agree).
 	TimeoutSeconds = 5
 	// DeadlineMargin is the part of TimeoutSeconds left for the answer to reach the API
@@ -146,7 +146,7 @@ func (h *Handler) watchHeap(ctx context.Context, cancel context.CancelCauseFunc,
 }
 
 // unreviewed answers a review that a budget or the deadline ended, in the direction of
-// the failurePolicy of the webhook that sent it (deploy/base/webhook.yaml): a ConfigMap
+// the failurePolicy of the webhook that sent it (webhook/selfmanaged/configuration.yaml): a ConfigMap
 // (configmaps.dnslint.dev, Fail) is denied; a workload (workloads.dnslint.dev, Ignore) is
 // admitted with a warning, as the API server admits it when the webhook is unavailable,
 // unless DenyUnreviewedWorkloads.

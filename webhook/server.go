@@ -15,8 +15,12 @@ import (
 type Server struct {
 	// Handler serves /validate.
 	Handler http.Handler
-	// Certs serves the certificate (required).
-	Certs *CertReloader
+	// Certs serves the certificate (required): a CertReloader (files) or the
+	// self-managed Secret's (webhook/selfmanaged).
+	Certs CertSource
+	// OnServing, when set, is called once the listener accepts TLS connections (the
+	// self-managed mode applies the webhook configuration then, not before).
+	OnServing func()
 	// Metrics is served on /metrics (nil: no /metrics).
 	Metrics *Metrics
 	// ShutdownDelay keeps serving, with /readyz failing, this long after the context ends,
@@ -30,6 +34,11 @@ type Server struct {
 	serving  atomic.Bool
 	// delay waits out ShutdownDelay (default time.Sleep); tests hold it.
 	delay func(time.Duration)
+}
+
+// CertSource serves the certificate of each TLS handshake.
+type CertSource interface {
+	GetCertificate(*tls.ClientHelloInfo) (*tls.Certificate, error)
 }
 
 // Mux returns the server's routes.
@@ -89,6 +98,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	go func() { errc <- srv.Serve(tls.NewListener(ln, srv.TLSConfig)) }()
 	s.serving.Store(true)
 	log.Info("serving", "addr", ln.Addr().String())
+	if s.OnServing != nil {
+		s.OnServing()
+	}
 	select {
 	case err := <-errc:
 		s.serving.Store(false)

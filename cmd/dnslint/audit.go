@@ -13,6 +13,7 @@ import (
 	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/discovery"
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/tools/clientcmd"
 
@@ -20,6 +21,7 @@ import (
 	"github.com/dnslint/dnslint/lint/kubeapi"
 	"github.com/dnslint/dnslint/lint/parse/kube"
 	"github.com/dnslint/dnslint/lint/report"
+	"github.com/dnslint/dnslint/webhook/selfmanaged"
 )
 
 type auditFlags struct {
@@ -48,7 +50,9 @@ reports, --fail-on and the exit codes are those of "dnslint lint"; an object kin
 cannot be listed (RBAC) is reported on standard error and exits 2 after the report.
 
 The Kubernetes release is taken from the API server and the CoreDNS release from the
-image of the coredns Deployment, unless the flags or the config file set them. Read
+image of the coredns Deployment, unless the flags or the config file set them. A cluster
+older than Kubernetes 1.28, the oldest that dnslint's webhook runs on (matchConditions),
+is named on standard error; the audit itself runs on any release. Read
 access (list) to configmaps in --dns-namespace and to the workload kinds is needed.`,
 		Example: `  dnslint audit
   dnslint audit --context prod --format sarif --output cluster.sarif
@@ -94,12 +98,11 @@ func runAudit(cmd *cobra.Command, f *auditFlags) error {
 	if err != nil {
 		return err
 	}
-	kv := cmp.Or(f.kubernetesVersion, cfg.KubernetesVersion)
-	if kv == "" {
-		if v, err := client.Discovery().ServerVersion(); err == nil {
-			kv = releaseOf(v.GitVersion)
-		}
+	serverRelease, notice := clusterVersion(client.Discovery())
+	if notice != "" {
+		fmt.Fprintln(cmd.ErrOrStderr(), "dnslint audit: "+notice)
 	}
+	kv := cmp.Or(f.kubernetesVersion, cfg.KubernetesVersion, serverRelease)
 	cv := cmp.Or(f.corednsVersion, cfg.CoreDNSVersion, corednsRelease(objs, f.dnsNS))
 	l, err := newLinter(cmd.Context(), lint.Options{
 		Config: cfg, Enable: f.enable, Disable: f.disable, Policies: f.policies,
@@ -118,6 +121,20 @@ func runAudit(cmd *cobra.Command, f *auditFlags) error {
 		errs[i] = report.InputError{Message: p}
 	}
 	return finish(cmd, out, l, res, errs)
+}
+
+// clusterVersion is the API server's release ("" when it cannot be read) and, when the
+// cluster is older than dnslint's webhook needs, a notice that says so (the audit itself
+// runs on any release).
+func clusterVersion(d discovery.ServerVersionInterface) (release, notice string) {
+	v, err := selfmanaged.ServerVersion(d)
+	if err != nil {
+		return "", ""
+	}
+	if err := selfmanaged.CheckMinimum(v); err != nil {
+		notice = err.Error()
+	}
+	return releaseOf(v.GitVersion), notice
 }
 
 // lister lists one kind, a page at a time, returning the items as values to render.

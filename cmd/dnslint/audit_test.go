@@ -2,13 +2,17 @@ package main
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/discovery"
 	"k8s.io/client-go/kubernetes/fake"
+	"k8s.io/client-go/rest"
 
 	"github.com/dnslint/dnslint/lint"
 	"github.com/dnslint/dnslint/lint/kubeapi"
@@ -100,6 +104,30 @@ func TestReleases(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%s: %q, want %q", img, got, want)
+		}
+	}
+}
+
+// TestAuditClusterVersion: audit reads the API server's release from /version and names a
+// cluster older than the webhook's minimum (1.28) on standard error, from a real
+// discovery client against an HTTP server.
+func TestAuditClusterVersion(t *testing.T) {
+	for _, tc := range []struct{ body, release, notice string }{
+		{`{"major":"1","minor":"34","gitVersion":"v1.34.4"}`, "1.34.4", ""},
+		{`{"major":"1","minor":"27+","gitVersion":"v1.27.16-eks-2f008fe"}`, "1.27.16", "the cluster runs Kubernetes 1.27 (v1.27.16-eks-2f008fe); dnslint's webhook needs 1.28 or later"},
+	} {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = w.Write([]byte(tc.body))
+		}))
+		d, err := discovery.NewDiscoveryClientForConfig(&rest.Config{Host: srv.URL})
+		if err != nil {
+			t.Fatal(err)
+		}
+		release, notice := clusterVersion(d)
+		srv.Close()
+		if release != tc.release || !strings.HasPrefix(notice, tc.notice) || (tc.notice == "") != (notice == "") {
+			t.Errorf("%s: %q %q", tc.body, release, notice)
 		}
 	}
 }

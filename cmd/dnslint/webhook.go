@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"log/slog"
 	"math"
@@ -37,12 +36,13 @@ type webhookFlags struct {
 	maxInFlight, maxKeys, maxTokens                   int
 	memoryLimit                                       string
 	heapShare                                         float64
+	self                                              selfManagedFlags
 }
 
 func newWebhookCommand() *cobra.Command {
 	f := &webhookFlags{}
 	cmd := &cobra.Command{
-		Use:   "webhook --tls-cert-file FILE --tls-private-key-file FILE",
+		Use:   "webhook [--cert-mode self-managed | --tls-cert-file FILE --tls-private-key-file FILE]",
 		Short: "Serve a Kubernetes validating admission webhook that lints DNS configuration",
 		Long: `Serve HTTPS: POST /validate takes an AdmissionReview (admission.k8s.io/v1) for a
 ConfigMap or an object with a pod spec, lints it with the same rules and configuration as
@@ -65,10 +65,19 @@ configuration's timeoutSeconds. A review past its budget is answered at once, in
 direction of the deploy/ failurePolicy: a DNS ConfigMap is denied with a message naming
 the budget, a workload admitted with a warning (--deny-unreviewed-workloads denies it).
 
-The certificate and key are read again when their files change. SIGTERM or SIGINT stop
-the server gracefully: /readyz fails, and in-flight requests finish. The manifests are in
-deploy/ (kustomize).`,
-		Example: `  dnslint webhook --tls-cert-file /tls/tls.crt --tls-private-key-file /tls/tls.key
+--cert-mode cert-manager (the default) serves --tls-cert-file and --tls-private-key-file,
+read again when the files change (a Secret that cert-manager, or you, keep), and leaves
+the ValidatingWebhookConfiguration to the manifests. --cert-mode self-managed needs
+neither: the replicas create (the first one) or read (the others) a CA and serving
+certificate in the Secret --secret-name of --namespace, renew them before they expire,
+and apply the ValidatingWebhookConfiguration --webhook-config-name server-side once the
+replica serves (field manager dnslint-webhook). Either way the API server must run
+Kubernetes 1.28 or later (matchConditions): the webhook refuses to start below it.
+
+SIGTERM or SIGINT stop the server gracefully: /readyz fails, and in-flight requests
+finish. The manifests are in deploy/ (kustomize) and charts/dnslint (Helm).`,
+		Example: `  dnslint webhook --cert-mode self-managed --namespace dnslint-system
+  dnslint webhook --tls-cert-file /tls/tls.crt --tls-private-key-file /tls/tls.key
   dnslint webhook --listen 127.0.0.1:9443 --tls-cert-file c.pem --tls-private-key-file k.pem \
       --kubeconfig ~/.kube/config --deny-on warning`,
 		Args: cobra.NoArgs,
@@ -103,12 +112,13 @@ deploy/ (kustomize).`,
 	fl.DurationVar(&f.shutdownDelay, "shutdown-delay", 0, "on SIGTERM, keep serving this long with /readyz failing before closing the listener")
 	fl.DurationVar(&f.drainBy, "shutdown-timeout", 30*time.Second, "on SIGTERM, time in-flight requests have to finish")
 	fl.StringVar(&f.logFormat, "log-format", "json", "log format on standard error: json or text")
+	f.self.register(fl)
 	return cmd
 }
 
 func runWebhook(cmd *cobra.Command, f *webhookFlags) error {
-	if f.certFile == "" || f.keyFile == "" {
-		return usageError{errors.New("webhook needs --tls-cert-file and --tls-private-key-file")}
+	if err := f.self.validate(f); err != nil {
+		return usageError{err}
 	}
 	var log *slog.Logger
 	switch f.logFormat {
@@ -148,22 +158,35 @@ func runWebhook(cmd *cobra.Command, f *webhookFlags) error {
 	if err != nil {
 		return err
 	}
-	certs, err := webhook.NewCertReloader(f.certFile, f.keyFile, log)
-	if err != nil {
-		return err
-	}
 	var live webhook.Live
+	var client kubernetes.Interface
 	if rc, err := webhookClientConfig(f.kubeconfig); err != nil {
-		if f.kubeconfig != "" {
+		if f.kubeconfig != "" || f.self.mode == certModeSelfManaged {
 			return err
 		}
-		log.Warn("no cluster access: coredns and coredns-custom changes are linted without the live ConfigMaps", "error", err)
+		log.Warn("no cluster access: coredns and coredns-custom changes are linted without the live ConfigMaps, and the Kubernetes version is not checked", "error", err)
 	} else {
-		client, err := kubernetes.NewForConfig(rc)
-		if err != nil {
+		if client, err = kubernetes.NewForConfig(rc); err != nil {
+			return err
+		}
+		if err := checkClusterVersion(client, log); err != nil {
 			return err
 		}
 		live = webhook.StartLive(ctx, client, f.dnsNS)
+	}
+	var certs webhook.CertSource
+	var onServing func()
+	if f.self.mode == certModeSelfManaged {
+		m, err := f.self.manager(ctx, client, f.listen, log)
+		if err != nil {
+			return err
+		}
+		certs, onServing = m, m.Serving
+		go m.Run(ctx)
+	} else {
+		if certs, err = webhook.NewCertReloader(f.certFile, f.keyFile, log); err != nil {
+			return err
+		}
 	}
 	metrics := webhook.NewMetrics()
 	h := webhook.NewHandler(webhook.Options{
@@ -173,7 +196,7 @@ func runWebhook(cmd *cobra.Command, f *webhookFlags) error {
 		MaxKeys: f.maxKeys, MaxTokens: f.maxTokens, MemoryLimit: memLimit, HeapShare: f.heapShare,
 		DenyUnreviewedWorkloads: f.denyUnreviewedWorkloads, DeadlinePassed: f.deadlinePassed,
 	})
-	srv := &webhook.Server{Handler: h, Certs: certs, Metrics: metrics, ShutdownDelay: f.shutdownDelay, ShutdownTimeout: f.drainBy, Logger: log}
+	srv := &webhook.Server{Handler: h, Certs: certs, OnServing: onServing, Metrics: metrics, ShutdownDelay: f.shutdownDelay, ShutdownTimeout: f.drainBy, Logger: log}
 	return srv.ListenAndServe(ctx, f.listen)
 }
 
