@@ -5,12 +5,12 @@
 #   use stops CoreDNS at start-up with that plugin's message: the pod crash-loops (on a
 #   reload, the old configuration keeps running and the error is only logged). This rule
 #   checks them as the setup functions do, with their messages, for the plugins in
-#   rules/data/plugins_args.json (47 plugins): acl, any, auto, autopath, azure, bind,
+#   rules/data/plugins_args.json (48 plugins): acl, any, auto, autopath, azure, bind,
 #   bufsize, cancel, chaos, clouddns, dns64, dnssec, dnstap, erratic, errors, etcd, file,
 #   forward, geoip, grpc, grpc_server, health, hosts, https, https3, k8s_external,
 #   kubernetes, loadbalance, local, log, loop, metadata, nomad, pprof, prometheus,
-#   proxyproto, quic, ready, rewrite, route53, secondary, shed, trace, transfer, tsig,
-#   view, whoami.
+#   proxyproto, quic, ready, rewrite, route53, secondary, shed, sign, trace, transfer,
+#   tsig, view, whoami.
 #   For example `errors { stack }` →
 #   `Syntax error: Unexpected token 'stack', expecting 'Unknown field stack'`;
 #   `health { timeout 3s }` → `unknown property 'timeout'` (health, ready and log refuse
@@ -32,7 +32,12 @@
 #   `max_concurrent can't be negative: -4`, `read_timeout 0s`, `next`/`failover` rcodes,
 #   `source_address`) are checked here too; template, reload, forward's option names and
 #   cache have rules of their own; removed options
-#   (kubernetes `upstream`, …) are corefile/removed-option's.
+#   (kubernetes `upstream`, …) are corefile/removed-option's. view's `expr` is compiled as
+#   CoreDNS compiles it (dnslint.expr_compile). Forms CoreDNS takes but warns about while
+#   starting are warnings that quote its log line: route53 `aws_access_key` →
+#   `Save aws_access_key in Corefile has been deprecated, please use other authentication methods instead`;
+#   `forward 10.0.0.0/15 …` →
+#   `Unsupported CIDR notation: '10.0.0.0/15' expands to multiple zones. Using only '0.10.in-addr.arpa.'.`
 # related_resources:
 #   - ref: https://coredns.io/plugins/
 #     description: CoreDNS plugins
