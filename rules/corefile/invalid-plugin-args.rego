@@ -464,7 +464,8 @@ report contains report.finding(l.pos, fatal(c.directive.name, l, p)) if {
 # its log line. warns on an option ({message, fix}): the line, once its values raise no
 # error (route53's aws_access_key); on args ([{at, kind, message, fix}]): the argument at
 # `at` when it is of a kind the plugin warns about (kinds.warning: forward's FROM as a CIDR
-# that splits into several reverse zones).
+# that splits into several reverse zones; dnstap's `listen tls://…` without `tls`, unless
+# the block has the line unless_option names).
 report contains report.graded(l.pos, warned(c.directive.name, l, w, last(l), {}), "warning") if {
 	some c in checked
 	some l in c.directive.block
@@ -474,11 +475,16 @@ report contains report.graded(l.pos, warned(c.directive.name, l, w, last(l), {})
 
 report contains report.graded(a.pos, warned(c.directive.name, c.directive, w, a.text, extra), "warning") if {
 	some c in checked
-	some w in object.get(object.get(c.spec, "args", {}), "warns", [])
+	some w in object.get(args_spec(c.directive, object.get(c.spec, "args", {})), "warns", [])
 	a := c.directive.args[w.at]
 	not plugins.templated(a.text)
 	extra := kinds.warning(w, a.text)
+	not unless_option(c.directive, w)
 }
+
+# unless_option holds when the block has the line that silences the warning (dnstap's
+# `tls CERT KEY` for a `listen tls://…`).
+unless_option(d, w) if count(plugins.options(d, w.unless_option)) > 0
 
 warned(plugin, line, w, token, extra) := sprintf("CoreDNS %s starts, but logs at start-up `[WARNING] plugin/%s: %s`%s. %s", [
 	corefile.version, plugin, text(w.message, token, extra), corefile.where(line), w.fix,

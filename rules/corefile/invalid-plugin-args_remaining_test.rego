@@ -101,6 +101,10 @@ test_startup_warnings_quoted if {
 	clean([[["forward", "10.0.0.0/16", "192.0.2.53"], []]])
 	clean([[["forward", "10.0.0.0/8", "192.0.2.53"], []]])
 	clean([[["forward", ".", "192.0.2.53"], []]])
+	warned([[["dnstap", "listen", "tls://127.0.0.1:6000"], []]], "plugin/dnstap: TLS listener requires cert and key files")
+	clean([[["dnstap", "listen", "tls://127.0.0.1:6000"], [["tls", "/etc/cert.pem", "/etc/key.pem"]]]])
+	clean([[["dnstap", "listen", "tcp://127.0.0.1:6000"], []]])
+	clean([[["dnstap", "tls://127.0.0.1:6000"], []]]) # a client, not a listener
 	# a key pair CoreDNS refuses is an error, not also a warning
 	count(found([[["route53", "example.org:1"], [["aws_access_key", "AKID"]]]])) == 1
 	refused([[["route53", "example.org:1"], [["aws_access_key", "AKID"]]]], "invalid access key: '[AKID]'")
