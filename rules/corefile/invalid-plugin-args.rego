@@ -460,6 +460,17 @@ report contains report.finding(l.pos, fatal(c.directive.name, l, p)) if {
 	p := {"error": err, "fix": type_fix(t)}
 }
 
+# A joined value past what dnslint checks (kinds.past_limit: an expr nested too deeply to
+# compile safely) is an error of its own: never a silent pass.
+report contains report.finding(l.pos, msg) if {
+	some c in checked
+	some l in c.directive.block
+	t := option(c.spec, l.name).joined
+	v := concat(" ", [a.text | some a in l.args])
+	why := kinds.past_limit(t, v)
+	msg := sprintf("dnslint did not check this `%s` line of %s: %s (its limit). Simplify it", [l.name, c.directive.name, why])
+}
+
 # Lines CoreDNS takes but warns about at start-up (deprecated forms): a warning that quotes
 # its log line. warns on an option ({message, fix}): the line, once its values raise no
 # error (route53's aws_access_key); on args ([{at, kind, message, fix}]): the argument at

@@ -88,6 +88,10 @@ test_auto_regexp_length_from_1_14_0 if {
 test_view_expr_compiled if {
 	refused([[["view", "example"], [["expr", "invalid", "expression"]]]], `unexpected token Identifier("expression") (1:9)`)
 	clean([[["view", "example"], [["expr", "incidr(client_ip(),", "'10.0.0.0/8')"]]]])
+	deep := concat("", [concat("", [x | some _ in numbers.range(1, 1001); x := "("]), "1", concat("", [x | some _ in numbers.range(1, 1001); x := ")"])])
+	some f in found([[["view", "example"], [["expr", deep]]]])
+	not f.severity
+	contains(f.message, "dnslint did not check this `expr` line of view: the expression nests deeper than 1000 levels (its limit)")
 	refused([[["view"], []]], "Wrong argument count or unexpected line ending after 'view'") with data.dnslint.config as at("1.11.3")
 	clean([[["view"], []]]) with data.dnslint.config as at("1.9.3") # no view yet: unknown-directive's
 }
