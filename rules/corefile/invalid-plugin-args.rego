@@ -414,13 +414,15 @@ report contains report.finding(c.directive.pos, fatal(c.directive.name, c.direct
 	p := {"error": needs.message, "fix": sprintf("Add a `%s` line to the block", [needs.option])}
 }
 
-# Arguments a plugin refuses to see twice (distinct: {message, key}; key
-# without_first_colon compares them as azure does, resource group and zone joined).
+# Arguments a plugin refuses to see twice (distinct: {message, key, unless_option}; key
+# without_first_colon compares them as azure does, resource group and zone joined;
+# unless_option: a block line that may take the repeated value away, bind's `except`).
 report contains report.finding(a.pos, fatal(c.directive.name, c.directive, p)) if {
 	some c in checked
 	d := object.get(c.spec, "args", {}).distinct
 	some i, a in c.directive.args
 	count([j | some j, b in c.directive.args; j < i; distinct_key(d, b.text) == distinct_key(d, a.text)]) == 1
+	not unless_option(c.directive, d)
 	p := {"error": text(d.message, a.text, {}), "fix": sprintf("Remove the second `%s`", [a.text])}
 }
 

@@ -45,6 +45,9 @@ test_repeated_zones_refused if {
 	refused([[["azure", "a:bc", "ab:c"], []]], `conflicting zone: "ab:c"`)
 	clean([[["route53", "example.org:1", "example.org:2"], []]])
 	clean([[["azure", "rg1:zone", "rg2:zone"], []]])
+	refused([[["bind", "127.0.0.1", "127.0.0.1"], []]], "cannot serve … on 127.0.0.1 - it is already defined")
+	clean([[["bind", "127.0.0.1", "127.0.0.1"], [["except", "127.0.0.1"]]]])
+	clean([[["bind", "127.0.0.1", "::1"], []]])
 }
 
 test_counts_with_their_own_messages if {
