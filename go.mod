@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/coredns/caddy v1.1.4
+	github.com/expr-lang/expr v1.17.8
 	github.com/google/go-cmp v0.7.0
 	github.com/miekg/dns v1.1.73
 	github.com/open-policy-agent/opa v1.22.3

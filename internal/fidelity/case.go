@@ -36,6 +36,9 @@ type Expect struct {
 	Rules []string
 	// Message is a substring of CoreDNS's error line (crash only).
 	Message string
+	// Warning is a substring of a `[WARNING]` line CoreDNS logs at start-up (start only):
+	// a configuration warning, which a dnslint warning must quote.
+	Warning string
 	// Line is the label's line in the case file.
 	Line int
 }
@@ -189,8 +192,10 @@ func parseExpect(versions, rest string) (Expect, error) {
 			e.Rules = strings.Split(v, ",")
 		case "message":
 			e.Message = v
+		case "warning":
+			e.Warning = v
 		default:
-			return e, fmt.Errorf("unknown key %q (want rule or message)", k)
+			return e, fmt.Errorf("unknown key %q (want rule, message or warning)", k)
 		}
 	}
 	if e.Outcome == Crash && e.Message == "" {
@@ -201,6 +206,9 @@ func parseExpect(versions, rest string) (Expect, error) {
 	}
 	if e.Outcome == Start && e.Message != "" {
 		return e, fmt.Errorf("a start label has no message")
+	}
+	if e.Outcome == Crash && e.Warning != "" {
+		return e, fmt.Errorf("a crash label has no warning")
 	}
 	return e, nil
 }

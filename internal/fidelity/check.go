@@ -29,6 +29,8 @@ const (
 	Broken Kind = "BROKEN"
 	// Lint: dnslint itself failed on the case (exit 2 on the command line).
 	Lint Kind = "LINT"
+	// Warn: CoreDNS logs the label's start-up warning, and no dnslint warning quotes it.
+	Warn Kind = "WARN"
 )
 
 // Problem is one disagreement of a case on a version.
@@ -94,6 +96,7 @@ func Judge(v *Verdict, rules map[string]finding.Rule) {
 		if e.Outcome == Start && len(e.Rules) > 0 && !anyFired(e.Rules, fired) {
 			add(Rule, "CoreDNS starts but silently misreads the configuration: expected %s to report it", strings.Join(e.Rules, " or "))
 		}
+		judgeWarning(v, add)
 	case Crash:
 		if len(fired) == 0 {
 			add(Missed, "CoreDNS exits (%s), dnslint reports no error", got.Error)
@@ -256,4 +259,50 @@ func stringsOf(v any) []string {
 		return out
 	}
 	return nil
+}
+
+// judgeWarning checks a start label's warning: CoreDNS must log a `[WARNING]` line that
+// holds it (else the label is wrong), and a dnslint warning must quote that line's text
+// after its `[WARNING] plugin/<name>: ` prefix: whole, or as a backquoted quote whose
+// placeholders (`<name>`, `%s`, `…`) stand for parts of it.
+func judgeWarning(v *Verdict, add func(Kind, string, ...any)) {
+	if v.Expect.Warning == "" {
+		return
+	}
+	line := WarningLine(v.CoreDNS.Output, v.Expect.Warning)
+	if line == "" {
+		add(Label, "label warning %q: CoreDNS logs no such [WARNING] line", v.Expect.Warning)
+		return
+	}
+	text := warningPrefix.ReplaceAllString(line, "")
+	for _, f := range v.Others {
+		if f.Severity != finding.Warning {
+			continue
+		}
+		if strings.Contains(f.Message, text) {
+			v.Quoted = f.RuleID + ": warning holds `" + text + "`"
+			return
+		}
+		// A quote with placeholders (`line …`) matches as the QUOTE check's do.
+		for _, q := range Quotes(finding.Rule{}, []finding.Finding{f}) {
+			if q.Match(text) {
+				v.Quoted = f.RuleID + ": warning `" + q.Text + "`"
+				return
+			}
+		}
+	}
+	add(Warn, "CoreDNS logs %q at start-up, no dnslint warning quotes it", line)
+}
+
+// warningPrefix is the level and plugin CoreDNS's log writes before a warning's text.
+var warningPrefix = regexp.MustCompile(`^\[WARNING\] (plugin/[a-z0-9_]+: )?`)
+
+// WarningLine is the first `[WARNING]` line of output that holds want ("" if none).
+func WarningLine(output, want string) string {
+	for _, l := range strings.Split(output, "\n") {
+		if l = strings.TrimSpace(l); strings.HasPrefix(l, "[WARNING] ") && strings.Contains(l, want) {
+			return l
+		}
+	}
+	return ""
 }

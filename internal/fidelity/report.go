@@ -38,6 +38,7 @@ func Report(cases []*Case, versions []string, verdicts []*Verdict) string {
 	b.WriteString("| QUOTE | the reporting rule quotes no text that CoreDNS printed |\n")
 	b.WriteString("| LABEL | CoreDNS did not do what the case's label says |\n")
 	b.WriteString("| LINT | dnslint itself fails on the case (the CLI exits 2) |\n")
+	b.WriteString("| WARN | CoreDNS logs the label's start-up `[WARNING]`, no dnslint warning quotes it |\n")
 	b.WriteString("| BROKEN | CoreDNS neither started nor exited in time |\n\n")
 	var ks []string
 	for k, n := range kinds {
@@ -89,7 +90,7 @@ func Report(cases []*Case, versions []string, verdicts []*Verdict) string {
 		quotedOn[k] = append(quotedOn[k], v.Version)
 	}
 	if len(quotes) > 0 {
-		b.WriteString("\n## Quotes\n\nThe rule text that matched CoreDNS's error, per case (CoreDNS versions in brackets).\n\n")
+		b.WriteString("\n## Quotes\n\nThe rule text that matched CoreDNS's error (or start-up warning), per case (CoreDNS versions in brackets).\n\n")
 		for _, k := range quotes {
 			fmt.Fprintf(&b, "- %s [%s] %s\n", k.c, strings.Join(quotedOn[k], ", "), k.q)
 		}

@@ -5,12 +5,12 @@
 #   use stops CoreDNS at start-up with that plugin's message: the pod crash-loops (on a
 #   reload, the old configuration keeps running and the error is only logged). This rule
 #   checks them as the setup functions do, with their messages, for the plugins in
-#   rules/data/plugins_args.json (47 plugins): acl, any, auto, autopath, azure, bind,
+#   rules/data/plugins_args.json (48 plugins): acl, any, auto, autopath, azure, bind,
 #   bufsize, cancel, chaos, clouddns, dns64, dnssec, dnstap, erratic, errors, etcd, file,
 #   forward, geoip, grpc, grpc_server, health, hosts, https, https3, k8s_external,
 #   kubernetes, loadbalance, local, log, loop, metadata, nomad, pprof, prometheus,
-#   proxyproto, quic, ready, rewrite, route53, secondary, shed, trace, transfer, tsig,
-#   view, whoami.
+#   proxyproto, quic, ready, rewrite, route53, secondary, shed, sign, trace, transfer,
+#   tsig, view, whoami.
 #   For example `errors { stack }` →
 #   `Syntax error: Unexpected token 'stack', expecting 'Unknown field stack'`;
 #   `health { timeout 3s }` → `unknown property 'timeout'` (health, ready and log refuse
@@ -32,7 +32,12 @@
 #   `max_concurrent can't be negative: -4`, `read_timeout 0s`, `next`/`failover` rcodes,
 #   `source_address`) are checked here too; template, reload, forward's option names and
 #   cache have rules of their own; removed options
-#   (kubernetes `upstream`, …) are corefile/removed-option's.
+#   (kubernetes `upstream`, …) are corefile/removed-option's. view's `expr` is compiled as
+#   CoreDNS compiles it (dnslint.expr_compile). Forms CoreDNS takes but warns about while
+#   starting are warnings that quote its log line: route53 `aws_access_key` →
+#   `Save aws_access_key in Corefile has been deprecated, please use other authentication methods instead`;
+#   `forward 10.0.0.0/15 …` →
+#   `Unsupported CIDR notation: '10.0.0.0/15' expands to multiple zones. Using only '0.10.in-addr.arpa.'.`
 # related_resources:
 #   - ref: https://coredns.io/plugins/
 #     description: CoreDNS plugins
@@ -219,7 +224,7 @@ else := false if n > upper(s)
 else := false if {
 	not n in s.n
 	n < max(s.n)
-	n >= min(s.n)
+	n >= lower_bound(s)
 }
 
 else := true
@@ -244,9 +249,15 @@ too_many(line, s) := {p |
 } | {p |
 	not count(line.args) in s.n
 	count(line.args) < max(s.n)
-	count(line.args) >= min(s.n)
-	p := {"error": plugins.argerr(last(line)), "fix": wants(line, s), "pos": line.pos}
+	count(line.args) >= lower_bound(s)
+	p := {"error": gap(line, s), "fix": wants(line, s), "pos": line.pos}
 }
+
+# gap is the message for a count between the bounds that is none of n (etcd's
+# `credentials USER` → `credentials requires 2 arguments, username and password`).
+gap(line, s) := s.gap if s.gap
+
+else := plugins.argerr(last(line))
 
 lower_bound(s) := s.min if s.min
 
@@ -256,7 +267,7 @@ few(line, s) := text(s.few, last(line), {"{args}": concat(" ", [a.text | some a 
 
 else := plugins.argerr(last(line))
 
-many(line, s) := s.many if s.many
+many(line, s) := text(s.many, line.args[upper(s)].text, {}) if s.many
 
 else := plugins.argerr(line.args[upper(s)].text) if s.at == "first"
 
@@ -378,8 +389,11 @@ fatal(plugin, line, p) := sprintf("CoreDNS %s exits at start-up: the %s plugin r
 
 # args_spec is the shape of a line's arguments: the one of its first argument's own form
 # when the data names one (first: `dnstap listen ENDPOINT …` reads its values one place
-# further; tsig's `require all` reads no type), else s itself.
+# further; tsig's `require all` reads no type), else the one for its number of arguments
+# (by_count: trace's `trace TYPE ENDPOINT` reads a type only with two), else s itself.
 args_spec(d, s) := s.first[d.args[0].text] if count(d.args) > 0
+
+else := by if by := s.by_count[format_int(count(d.args), 10)]
 
 else := s
 
@@ -399,3 +413,92 @@ report contains report.finding(c.directive.pos, fatal(c.directive.name, c.direct
 	count([l | some l in c.directive.block; key(c.spec, l.name) == needs.option]) == 0
 	p := {"error": needs.message, "fix": sprintf("Add a `%s` line to the block", [needs.option])}
 }
+
+# Arguments a plugin refuses to see twice (distinct: {message, key, unless_option}; key
+# without_first_colon compares them as azure does, resource group and zone joined;
+# unless_option: a block line that may take the repeated value away, bind's `except`).
+report contains report.finding(a.pos, fatal(c.directive.name, c.directive, p)) if {
+	some c in checked
+	d := object.get(c.spec, "args", {}).distinct
+	some i, a in c.directive.args
+	count([j | some j, b in c.directive.args; j < i; distinct_key(d, b.text) == distinct_key(d, a.text)]) == 1
+	not unless_option(c.directive, d)
+	p := {"error": text(d.message, a.text, {}), "fix": sprintf("Remove the second `%s`", [a.text])}
+}
+
+distinct_key(d, v) := concat("", split(v, ":")) if {
+	d.key == "without_first_colon"
+	count(split(v, ":")) == 2
+}
+
+else := concat("", [parts[0], substring(v, count(parts[0]) + 1, -1)]) if {
+	d.key == "without_first_colon"
+	parts := split(v, ":")
+}
+
+else := v
+
+# A plugin that refuses a second use in one block with its own message (once_per_block:
+# geoip's `configuring multiple databases is not supported`), at the second directive.
+report contains report.finding(x.directive.pos, fatal(x.directive.name, x.directive, p)) if {
+	some x in checked
+	message := x.spec.once_per_block
+	some b in corefile.blocks
+	uses := [d | some d in b.block.directives; d.name == x.directive.name]
+	uses[1] == x.directive
+	p := {"error": message, "fix": sprintf("Keep one `%s` in this block", [x.directive.name])}
+}
+
+# Options whose arguments the plugin reads joined by spaces (joined: the type of the
+# joined text; view's `expr` compiles them as one expression).
+report contains report.finding(l.pos, fatal(c.directive.name, l, p)) if {
+	some c in checked
+	some l in c.directive.block
+	t := option(c.spec, l.name).joined
+	count(l.args) > 0
+	v := concat(" ", [a.text | some a in l.args])
+	not plugins.templated(v)
+	err := type_error(t, v)
+	p := {"error": err, "fix": type_fix(t)}
+}
+
+# A joined value past what dnslint checks (kinds.past_limit: an expr nested too deeply to
+# compile safely) is an error of its own: never a silent pass.
+report contains report.finding(l.pos, msg) if {
+	some c in checked
+	some l in c.directive.block
+	t := option(c.spec, l.name).joined
+	v := concat(" ", [a.text | some a in l.args])
+	why := kinds.past_limit(t, v)
+	msg := sprintf("dnslint did not check this `%s` line of %s: %s (its limit). Simplify it", [l.name, c.directive.name, why])
+}
+
+# Lines CoreDNS takes but warns about at start-up (deprecated forms): a warning that quotes
+# its log line. warns on an option ({message, fix}): the line, once its values raise no
+# error (route53's aws_access_key); on args ([{at, kind, message, fix}]): the argument at
+# `at` when it is of a kind the plugin warns about (kinds.warning: forward's FROM as a CIDR
+# that splits into several reverse zones; dnstap's `listen tls://…` without `tls`, unless
+# the block has the line unless_option names).
+report contains report.graded(l.pos, warned(c.directive.name, l, w, last(l), {}), "warning") if {
+	some c in checked
+	some l in c.directive.block
+	w := option(c.spec, l.name).warns
+	count(problems(l, args_spec(l, option(c.spec, l.name)))) == 0
+}
+
+report contains report.graded(a.pos, warned(c.directive.name, c.directive, w, a.text, extra), "warning") if {
+	some c in checked
+	some w in object.get(args_spec(c.directive, object.get(c.spec, "args", {})), "warns", [])
+	a := c.directive.args[w.at]
+	not plugins.templated(a.text)
+	extra := kinds.warning(w, a.text)
+	not unless_option(c.directive, w)
+}
+
+# unless_option holds when the block has the line that silences the warning (dnstap's
+# `tls CERT KEY` for a `listen tls://…`).
+unless_option(d, w) if count(plugins.options(d, w.unless_option)) > 0
+
+warned(plugin, line, w, token, extra) := sprintf("CoreDNS %s starts, but logs at start-up `[WARNING] plugin/%s: %s`%s. %s", [
+	corefile.version, plugin, text(w.message, token, extra), corefile.where(line), w.fix,
+])

@@ -197,6 +197,14 @@ func TestClassify(t *testing.T) {
 	if got := Classify(&Recorded{Verdict: Started, Error: ""}); got != "" {
 		t.Errorf("a started case classified %q", got)
 	}
+	// `bind 1.2.3.4 lo` is refused only because the run added 1.2.3.4 to the loopback.
+	twice := "cannot serve dns://.:53 on 1.2.3.4 - it is already defined"
+	if got := Classify(&Recorded{Verdict: Refused, Error: twice, Addresses: []string{"1.2.3.4"}}); got != "added-address" {
+		t.Errorf("an address the run added: %q, want added-address", got)
+	}
+	if got := Classify(&Recorded{Verdict: Refused, Error: twice}); got != "" {
+		t.Errorf("an address the host has: %q, want the Corefile's", got)
+	}
 }
 
 // TestStaleRecord: the committed record must hold exactly the extracted cases with their

@@ -146,6 +146,7 @@ var EnvReasons = map[string]string{
 	"address-not-on-host": "the Corefile binds an interface the host does not have (addresses are added to the namespace instead)",
 	"needs-network":       "the plugin reaches a server at start-up (no network in the namespace)",
 	"missing-file":        "a file the Corefile names is not in the run, and the test does not write it",
+	"added-address":       "the refusal comes from an address the run added to the namespace's loopback (so `lo` holds it too): on a host without that address it is another verdict",
 }
 
 var (
@@ -154,7 +155,11 @@ var (
 	cloudCredentials = regexp.MustCompile(`MSI not available|could not find default credentials|auth: email must be provided|failed to create route53 client|failed to get region from IMDS|failed to get shared config profile`)
 	addressNotOnHost = regexp.MustCompile(`cannot assign requested address|no such network interface|not a valid IP address or interface|address .* is not on the host`)
 	needsNetwork     = regexp.MustCompile(`no such host|dial tcp|dial udp|i/o timeout|network is unreachable|connection refused|context deadline exceeded`)
-	missingFile      = regexp.MustCompile(`open [^:\s]+: no such file or directory|stat [^:\s]+: no such file or directory|(?i)plugin/loadbalance: weight file open error`)
+	// alreadyDefined is the server's refusal to listen twice on one address; when that
+	// address is one the run added to the loopback, `bind ADDRESS lo` names it twice only
+	// in the run's namespace.
+	alreadyDefined = regexp.MustCompile(`cannot serve \S+ on (\S+) - it is already defined`)
+	missingFile    = regexp.MustCompile(`open [^:\s]+: no such file or directory|stat [^:\s]+: no such file or directory|(?i)plugin/loadbalance: weight file open error`)
 )
 
 // Classify names the environment a refused verdict depends on, or "" when it depends
@@ -172,8 +177,24 @@ func Classify(c *Recorded) string {
 		return "needs-network"
 	case missingFile.MatchString(c.Error):
 		return "missing-file"
+	case addedAddress(c):
+		return "added-address"
 	}
 	return ""
+}
+
+// addedAddress is whether the refusal names, as defined twice, an address the run added.
+func addedAddress(c *Recorded) bool {
+	m := alreadyDefined.FindStringSubmatch(c.Error)
+	if m == nil {
+		return false
+	}
+	for _, a := range c.Addresses {
+		if a == strings.Trim(m[1], "[]") {
+			return true
+		}
+	}
+	return false
 }
 
 // lessID orders ids by plugin, test, then table index numerically.
