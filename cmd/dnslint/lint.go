@@ -15,12 +15,14 @@ import (
 	"github.com/dnslint/dnslint/lint/compose"
 	"github.com/dnslint/dnslint/lint/config"
 	"github.com/dnslint/dnslint/lint/finding"
+	"github.com/dnslint/dnslint/lint/fix"
 	"github.com/dnslint/dnslint/lint/report"
 	"github.com/dnslint/dnslint/lint/source"
 )
 
 type lintFlags struct {
 	runFlags
+	fixes                   fixFlags
 	stdinFilename, linkBase string
 	maxFileSize             int64
 }
@@ -58,6 +60,9 @@ finding on their line or the line below.`,
 	fl.StringVar(&f.linkBase, "link-base", "", "URL prefix that turns file paths into links (markdown format), e.g. https://github.com/OWNER/REPO/blob/SHA/")
 	fl.StringVar(&f.stdinFilename, "stdin-filename", "", "name for standard input, used for its format and in findings")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", source.DefaultMaxSize, "largest file read, in bytes")
+	fl.BoolVar(&f.fixes.fix, "fix", false, "apply the safe fixes to the files, lint again and report what is left")
+	fl.BoolVar(&f.fixes.unsafe, "unsafe-fixes", false, "with --fix or --diff, also apply the fixes that change run-time behaviour")
+	fl.BoolVar(&f.fixes.diff, "diff", false, "print the fixes as a unified diff and write nothing; the exit code is that of the findings before fixing")
 	registerRunCompletions(cmd)
 	return cmd
 }
@@ -67,6 +72,9 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		return usageError{fmt.Errorf("lint needs a path, or - for standard input (see dnslint lint --help)")}
 	}
 	if err := checkStdinArgs(args, f.stdinFilename); err != nil {
+		return err
+	}
+	if err := f.fixes.check(args); err != nil {
 		return err
 	}
 	out, cfg, err := f.setup()
@@ -84,14 +92,18 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	}
 	w := &source.Walker{MaxSize: f.maxFileSize, Exclude: cfg.Excluded, Stdin: cmd.InOrStdin(), StdinName: f.stdinFilename, ConfigDir: cfg.Dir}
 	files, problems := w.Collect(args)
-	res, err := l.Lint(cmd.Context(), files)
-	if err != nil {
-		return err
-	}
 	errs := make([]report.InputError, len(problems))
 	for i, p := range problems {
 		errs[i] = report.InputError{Path: p.Path, Message: p.Err.Error()}
 	}
+	if f.fixes.active() {
+		return runLintFix(cmd, f.fixes, out, l, files, errs)
+	}
+	res, err := l.Lint(cmd.Context(), files)
+	if err != nil {
+		return err
+	}
+	fix.ResolveFindings(res.Findings, editable(files))
 	return finish(cmd, out, l, res, errs)
 }
 

@@ -1,0 +1,255 @@
+package fix
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/dnslint/dnslint/lint/finding"
+)
+
+// lines indexes the starts of a file's lines.
+type lines struct {
+	src    []byte
+	starts []int
+}
+
+func newLines(src []byte) lines {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return lines{src: src, starts: starts}
+}
+
+// bounds is the byte range of line n (1-based) without its line break.
+func (l lines) bounds(n int) (start, end int, ok bool) {
+	if n < 1 || n > len(l.starts) {
+		return 0, 0, false
+	}
+	start = l.starts[n-1]
+	end = len(l.src)
+	if n < len(l.starts) {
+		end = l.starts[n] - 1
+	}
+	return start, end, true
+}
+
+// offset is the byte offset of character column col of line n; col may be one past the
+// line's last character.
+func (l lines) offset(n, col int) (int, bool) {
+	start, end, ok := l.bounds(n)
+	if !ok || col < 1 {
+		return 0, false
+	}
+	off := start
+	for c := 1; c < col; c++ {
+		if off >= end {
+			return 0, false
+		}
+		_, size := utf8.DecodeRune(l.src[off:end])
+		off += size
+	}
+	return off, true
+}
+
+// place is the line and character column of byte offset off.
+func (l lines) place(off int) (line, col int) {
+	n := 1
+	for n < len(l.starts) && l.starts[n] <= off {
+		n++
+	}
+	return n, utf8.RuneCount(l.src[l.starts[n-1]:off]) + 1
+}
+
+// indentation is the leading blanks of line n.
+func (l lines) indentation(n int) string {
+	start, end, _ := l.bounds(n)
+	line := l.src[start:end]
+	return string(line[:len(line)-len(bytes.TrimLeft(line, " \t"))])
+}
+
+// Resolve places edits in src, the content of file: the replacements to make, or an
+// error that says why the fix is declined.
+func Resolve(file string, src []byte, edits []finding.Edit) ([]finding.Replacement, error) {
+	l := newLines(src)
+	out := make([]finding.Replacement, 0, len(edits))
+	for _, e := range edits {
+		r, err := l.resolve(file, e)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func (l lines) resolve(file string, e finding.Edit) (finding.Replacement, error) {
+	p := e.Pos
+	if p.File != file {
+		return finding.Replacement{}, fmt.Errorf("the edit is in %s, not in %s where the finding is", p.File, file)
+	}
+	endLine, endCol := p.EndLine, p.EndCol
+	if endLine == 0 {
+		endLine, endCol = p.Line, p.Col
+	}
+	start, ok1 := l.offset(p.Line, p.Col)
+	last, ok2 := l.offset(endLine, endCol)
+	if !ok1 || !ok2 || last < start || last >= len(l.src) {
+		return finding.Replacement{}, fmt.Errorf("%s:%d:%d: the edit's range is not in the file", file, p.Line, p.Col)
+	}
+	_, size := utf8.DecodeRune(l.src[last:])
+	end := last + size
+	held := string(l.src[start:end])
+	text := e.Text
+	switch e.Op {
+	case finding.OpScalar:
+		var err error
+		if text, err = reencode(held, e.Expect, e.Text); err != nil {
+			return finding.Replacement{}, fmt.Errorf("%s:%d:%d: %w", file, p.Line, p.Col, err)
+		}
+	default:
+		if collapse(held) != collapse(e.Expect) {
+			return finding.Replacement{}, fmt.Errorf("%s:%d:%d holds %q, not %q as the rule read it (a Corefile in a quoted or folded YAML scalar has no position per token; write it as a literal block scalar, `|`, to have it fixed)",
+				file, p.Line, p.Col, shorten(held), shorten(e.Expect))
+		}
+		text = indent(text, l.indentation(p.Line))
+	}
+	switch e.Op {
+	case finding.OpInsertBefore:
+		end = start
+	case finding.OpInsertAfter:
+		start = end
+	case finding.OpDelete:
+		text = ""
+		start, end = l.wholeLines(start, end, p.Line, endLine)
+	}
+	r := finding.Replacement{File: file, Offset: start, Length: end - start, Text: text}
+	r.StartLine, r.StartCol = l.place(start)
+	r.EndLine, r.EndCol = l.place(end)
+	return r, nil
+}
+
+// wholeLines widens a deletion to its whole lines, line breaks included, when nothing but
+// blanks stands beside it on them.
+func (l lines) wholeLines(start, end, first, last int) (int, int) {
+	ls, _, _ := l.bounds(first)
+	_, le, _ := l.bounds(last)
+	if len(bytes.TrimSpace(l.src[ls:start])) > 0 || len(bytes.TrimSpace(l.src[end:le])) > 0 {
+		return start, end
+	}
+	if le < len(l.src) {
+		return ls, le + 1
+	}
+	if ls > 0 { // the last line, without a line break: take the one before it
+		return ls - 1, le
+	}
+	return ls, le
+}
+
+// indent follows every line break of text that starts a non-empty line with prefix.
+func indent(text, prefix string) string {
+	if prefix == "" || !strings.Contains(text, "\n") {
+		return text
+	}
+	parts := strings.Split(text, "\n")
+	for i := 1; i < len(parts); i++ {
+		if parts[i] != "" {
+			parts[i] = prefix + parts[i]
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+// collapse reduces runs of blanks to one space, so that an expectation written with
+// single spaces matches tokens written with several.
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func shorten(s string) string {
+	if len(s) > 40 {
+		return s[:37] + "..."
+	}
+	return s
+}
+
+// reencode checks that held is a one-line YAML scalar (plain, single- or double-quoted)
+// of value want, and writes value in its style; a plain scalar that would read as another
+// type, or another value, is double-quoted.
+func reencode(held, want, value string) (string, error) {
+	var n yaml.Node
+	if strings.ContainsAny(held, "\n\r") || yaml.Unmarshal([]byte(held), &n) != nil || len(n.Content) != 1 {
+		return "", fmt.Errorf("holds %q, not a one-line YAML scalar", shorten(held))
+	}
+	s := n.Content[0]
+	if s.Kind != yaml.ScalarNode || s.Value != want || s.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return "", fmt.Errorf("holds %q, not the scalar %q the rule read", shorten(held), shorten(want))
+	}
+	switch {
+	case s.Style&yaml.SingleQuotedStyle != 0 && !strings.ContainsAny(value, "\n\r\t"):
+		return "'" + strings.ReplaceAll(value, "'", "''") + "'", nil
+	case s.Style&yaml.DoubleQuotedStyle != 0, s.Style&yaml.SingleQuotedStyle != 0:
+		return doubleQuoted(value), nil
+	}
+	var back yaml.Node
+	if yaml.Unmarshal([]byte(value), &back) == nil && len(back.Content) == 1 {
+		b := back.Content[0]
+		if b.Kind == yaml.ScalarNode && b.Style == 0 && b.Value == value && b.ShortTag() == s.ShortTag() {
+			return value, nil
+		}
+	}
+	return doubleQuoted(value), nil
+}
+
+// doubleQuoted writes a YAML double-quoted scalar (JSON's escapes are YAML's).
+func doubleQuoted(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// NotEdited is why a fix in a file the run did not lint is declined.
+const NotEdited = "the finding is in a file this run only read (an import, a partner, a platform default): dnslint edits only the files it was asked to lint"
+
+// ResolveFindings resolves the fixes of findings in place: those in files of editable
+// (display path → content as read) get their replacements, or the reason they cannot be
+// placed; those elsewhere are declined.
+func ResolveFindings(findings []finding.Finding, editable map[string][]byte) {
+	for i := range findings {
+		f := findings[i].Fix
+		if f == nil || f.Declined != "" {
+			continue
+		}
+		c := *f
+		findings[i].Fix = &c
+		src, ok := editable[findings[i].Pos.File]
+		if !ok {
+			c.Declined = NotEdited
+			continue
+		}
+		reps, err := Resolve(findings[i].Pos.File, src, c.Edits)
+		if err != nil {
+			c.Declined = err.Error()
+			continue
+		}
+		c.Replacements = reps
+	}
+}
