@@ -55,6 +55,9 @@ type Edit struct {
 	Pos    model.Pos `json:"location"`
 	Expect string    `json:"expect"`
 	Text   string    `json:"text"`
+	// Raw: Text goes in as written, its line breaks not indented (a YAML edit that
+	// places its own lines at a column the rule knows).
+	Raw bool `json:"raw,omitempty"`
 }
 
 // Replacement is an edit resolved to the file: bytes [Offset, Offset+Length) become Text.

@@ -118,7 +118,9 @@ func (l lines) resolve(file string, e finding.Edit) (finding.Replacement, error)
 			return finding.Replacement{}, fmt.Errorf("%s:%d:%d holds %q, not %q as the rule read it (a Corefile in a quoted or folded YAML scalar has no position per token; write it as a literal block scalar, `|`, to have it fixed)",
 				file, p.Line, p.Col, shorten(held), shorten(e.Expect))
 		}
-		text = indent(text, l.indentation(p.Line))
+		if !e.Raw {
+			text = indent(text, l.indentation(p.Line))
+		}
 	}
 	switch e.Op {
 	case finding.OpInsertBefore:

@@ -43,6 +43,7 @@ func writeSARIF(w io.Writer, r *Report) error {
 			PartialFingerprints: map[string]string{
 				sarifFingerprint: fp.next(f.RuleID, f.Pos.File, r.sourceLine(f.Pos.File, f.Pos.Line)),
 			},
+			Fixes: sarifFixes(f),
 		}
 		for i, rel := range f.Related {
 			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{

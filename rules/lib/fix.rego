@@ -33,6 +33,15 @@ insert_before(pos, expect, text) := {"op": "insert_before", "location": pos, "ex
 
 insert_after(pos, expect, text) := {"op": "insert_after", "location": pos, "expect": expect, "text": text}
 
+# raw is an edit whose text goes in as written: its line breaks take no indentation (a
+# YAML edit that writes its own, from the columns it knows).
+raw(edit) := object.union(edit, {"raw": true})
+
+# spaces is n blanks.
+spaces(n) := concat("", array.slice(blanks, 0, n)) if n <= count(blanks)
+
+blanks := [" " | some _ in numbers.range(1, 64)]
+
 # scalar replaces the YAML scalar at pos, whose value is expect, with value, kept in its
 # quoting style where it can hold it.
 scalar(pos, expect, value) := {"op": "replace_scalar", "location": pos, "expect": expect, "text": value}
