@@ -119,7 +119,9 @@ func (l lines) resolve(file string, e finding.Edit) (finding.Replacement, error)
 				file, p.Line, p.Col, shorten(held), shorten(e.Expect))
 		}
 		if !e.Raw {
-			text = indent(text, l.indentation(p.Line))
+			// Text inserted before a token that ends in a line break puts that token on
+			// a new line: it takes the indentation too.
+			text = indent(text, l.indentation(p.Line), e.Op == finding.OpInsertBefore)
 		}
 	}
 	switch e.Op {
@@ -143,6 +145,10 @@ func (l lines) wholeLines(start, end, first, last int) (int, int) {
 	ls, _, _ := l.bounds(first)
 	_, le, _ := l.bounds(last)
 	if len(bytes.TrimSpace(l.src[ls:start])) > 0 || len(bytes.TrimSpace(l.src[end:le])) > 0 {
+		// Something stays on the line: take the blanks after the range with it.
+		for end < le && (l.src[end] == ' ' || l.src[end] == '\t') {
+			end++
+		}
 		return start, end
 	}
 	if le < len(l.src) {
@@ -154,14 +160,15 @@ func (l lines) wholeLines(start, end, first, last int) (int, int) {
 	return ls, le
 }
 
-// indent follows every line break of text that starts a non-empty line with prefix.
-func indent(text, prefix string) string {
+// indent follows every line break of text that starts a non-empty line with prefix (and
+// the last one, when text is followed by a token of the file).
+func indent(text, prefix string, followed bool) string {
 	if prefix == "" || !strings.Contains(text, "\n") {
 		return text
 	}
 	parts := strings.Split(text, "\n")
 	for i := 1; i < len(parts); i++ {
-		if parts[i] != "" {
+		if parts[i] != "" || followed && i == len(parts)-1 {
 			parts[i] = prefix + parts[i]
 		}
 	}
