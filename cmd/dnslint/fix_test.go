@@ -187,3 +187,46 @@ func TestFixRefusesStdin(t *testing.T) {
 		t.Fatalf("%s", r)
 	}
 }
+
+// TestFixDeclined: findings without a mechanical fix say why in the JSON report, and
+// --fix leaves their files as they are.
+func TestFixDeclined(t *testing.T) {
+	for _, c := range []struct{ name, file, content, rule, reason string }{
+		{"no nameserver to write", "pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx\n  dnsPolicy: None\n  dnsConfig:\n    searches: [example.com]\n",
+			"pod/none-without-nameservers", "no value to write"},
+		{"Corefile in a double-quoted scalar", "coredns.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: coredns\n  namespace: kube-system\ndata:\n  Corefile: \".:53 {\\n    forward . 10.0.0.53\\n    force_tcp\\n}\\n\"\n",
+			"forward/option-outside-block", "literal block scalar"},
+		{"two forwards", "Corefile", ".:53 {\n    forward example.org 10.0.0.1\n    forward . 10.0.0.53\n    force_tcp\n}\n",
+			"forward/option-outside-block", "which one `force_tcp` is meant for is not evident"},
+		{"different duplicates", "Corefile", ".:53 {\n    forward . 10.0.0.53\n    cache 30\n    cache 60\n}\n",
+			"corefile/duplicate-plugin", "which options to keep is a choice"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), c.file)
+			if err := os.WriteFile(file, []byte(c.content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			r := dnslint(t, "", "lint", "--fix", "--unsafe-fixes", "--format", "json", "--fail-on", "none", file)
+			if got := readString(t, file); got != c.content {
+				t.Fatalf("the file was changed:\n%s", got)
+			}
+			var rep struct {
+				Findings []struct {
+					Rule string `json:"rule"`
+					Fix  *struct {
+						Declined string `json:"declined"`
+					} `json:"fix"`
+				} `json:"findings"`
+			}
+			if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+				t.Fatalf("%v: %s", err, r)
+			}
+			for _, f := range rep.Findings {
+				if f.Rule == c.rule && f.Fix != nil && strings.Contains(f.Fix.Declined, c.reason) {
+					return
+				}
+			}
+			t.Errorf("no %s finding declined with %q: %s", c.rule, c.reason, r.stdout)
+		})
+	}
+}

@@ -10,7 +10,7 @@ import (
 // MaxEdits is the most edits one fix may carry; a fix with more is a rule error.
 const MaxEdits = 64
 
-var editOps = []string{finding.OpReplace, finding.OpDelete, finding.OpInsertBefore, finding.OpInsertAfter, finding.OpScalar}
+var editOps = []string{finding.OpReplace, finding.OpDelete, finding.OpInsertBefore, finding.OpInsertAfter, finding.OpScalar, finding.OpDeleteItem}
 
 // checkFix validates the fix a rule reported with a finding (rules/lib/fix.rego builds
 // them): only a rule whose METADATA says custom.fixable may offer one; it either

@@ -42,6 +42,9 @@ const (
 	// OpScalar replaces the YAML scalar at the range (plain, single- or double-quoted)
 	// with the scalar of value Text, in the same style where it can hold it.
 	OpScalar = "replace_scalar"
+	// OpDeleteItem deletes the YAML sequence item at the range, a scalar of value Expect:
+	// its line in a block sequence (`- x`), or the item and one comma in a flow one.
+	OpDeleteItem = "delete_item"
 )
 
 // Edit is one change a rule asks for, at a position it already has (a token, a YAML

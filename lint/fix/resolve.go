@@ -113,6 +113,15 @@ func (l lines) resolve(file string, e finding.Edit) (finding.Replacement, error)
 		if text, err = reencode(held, e.Expect, e.Text); err != nil {
 			return finding.Replacement{}, fmt.Errorf("%s:%d:%d: %w", file, p.Line, p.Col, err)
 		}
+	case finding.OpDeleteItem:
+		var err error
+		if _, err = reencode(held, e.Expect, e.Expect); err == nil {
+			start, end, err = l.item(start, end, p.Line)
+		}
+		if err != nil {
+			return finding.Replacement{}, fmt.Errorf("%s:%d:%d: %w", file, p.Line, p.Col, err)
+		}
+		text = ""
 	default:
 		if collapse(held) != collapse(e.Expect) {
 			return finding.Replacement{}, fmt.Errorf("%s:%d:%d holds %q, not %q as the rule read it (a Corefile in a quoted or folded YAML scalar has no position per token; write it as a literal block scalar, `|`, to have it fixed)",
@@ -137,6 +146,31 @@ func (l lines) resolve(file string, e finding.Edit) (finding.Replacement, error)
 	r.StartLine, r.StartCol = l.place(start)
 	r.EndLine, r.EndCol = l.place(end)
 	return r, nil
+}
+
+// item widens the range of a YAML sequence item's scalar to the item: `- x` on a line of
+// its own (the whole line), or `, x` / `x, ` in a flow sequence.
+func (l lines) item(start, end, line int) (int, int, error) {
+	ls, le, _ := l.bounds(line)
+	before := bytes.TrimRight(l.src[ls:start], " \t")
+	after := bytes.TrimLeft(l.src[end:le], " \t")
+	switch {
+	case len(bytes.TrimSpace(before)) == 1 && before[len(before)-1] == '-' && (len(after) == 0 || after[0] == '#'):
+		if le < len(l.src) {
+			return ls, le + 1, nil
+		}
+		return ls, le, nil
+	case len(before) > 0 && before[len(before)-1] == ',':
+		return ls + len(before) - 1, end, nil
+	case len(before) > 0 && before[len(before)-1] == '[' && len(after) > 0 && after[0] == ',':
+		comma := end + bytes.IndexByte(l.src[end:le], ',')
+		next := comma + 1
+		for next < le && (l.src[next] == ' ' || l.src[next] == '\t') {
+			next++
+		}
+		return start, next, nil
+	}
+	return 0, 0, fmt.Errorf("not an item of a YAML sequence written `- x` on its own line or `[a, b]`")
 }
 
 // wholeLines widens a deletion to its whole lines, line breaks included, when nothing but

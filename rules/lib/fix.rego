@@ -46,6 +46,10 @@ blanks := [" " | some _ in numbers.range(1, 64)]
 # quoting style where it can hold it.
 scalar(pos, expect, value) := {"op": "replace_scalar", "location": pos, "expect": expect, "text": value}
 
+# delete_item deletes the YAML sequence item at pos, a scalar of value expect: its line
+# (`- x`), or the item and a comma in a flow sequence (`[a, x]`).
+delete_item(pos, expect) := {"op": "delete_item", "location": pos, "expect": expect, "text": ""}
+
 # span is the range from the start of a to the end of b.
 span(a, b) := object.union(a, {"end_line": b.end_line, "end_col": b.end_col})
 
