@@ -81,6 +81,7 @@ func runFixes(ctx context.Context, l *lint.Linter, files []*source.File, mode fi
 			return run, nil
 		}
 		run.rounds++
+		changed := false
 		for _, f := range files {
 			reps, ok := picks[f.Path]
 			if !ok {
@@ -90,6 +91,10 @@ func runFixes(ctx context.Context, l *lint.Linter, files []*source.File, mode fi
 			if err != nil {
 				return nil, err
 			}
+			if string(data) == string(f.Data) {
+				continue // fixes that change nothing (a policy's) end the loop
+			}
+			changed = true
 			if write {
 				if err := fix.WriteAtomic(f.Abs, f.Data, data); err != nil {
 					return nil, err
@@ -101,6 +106,10 @@ func runFixes(ctx context.Context, l *lint.Linter, files []*source.File, mode fi
 			run.applied += counts[f.Path]
 			f.Data = data
 			run.final[f.Path] = data
+		}
+		if !changed {
+			run.rounds--
+			return run, nil
 		}
 	}
 }

@@ -7,8 +7,13 @@ import (
 	"github.com/dnslint/dnslint/lint/finding"
 )
 
-// MaxEdits is the most edits one fix may carry; a fix with more is a rule error.
-const MaxEdits = 64
+// MaxEdits is the most edits one fix may carry, and MaxFixText the most bytes of text
+// they insert together; a fix past either is a rule error (fail closed: a policy cannot
+// write megabytes into a user's file).
+const (
+	MaxEdits   = 64
+	MaxFixText = 1 << 16
+)
 
 var editOps = []string{finding.OpReplace, finding.OpDelete, finding.OpInsertBefore, finding.OpInsertAfter, finding.OpScalar, finding.OpDeleteItem}
 
@@ -34,7 +39,11 @@ func checkFix(rule finding.Rule, f *finding.Fix) error {
 	case len(f.Replacements) > 0:
 		return fmt.Errorf("rule %s reported replacements: a rule reports edits, the run resolves them", rule.ID)
 	}
+	text := 0
 	for _, e := range f.Edits {
+		if text += len(e.Text) + len(e.Expect); text > MaxFixText {
+			return fmt.Errorf("rule %s reported a fix of more than %d bytes of text", rule.ID, MaxFixText)
+		}
 		if !slices.Contains(editOps, e.Op) {
 			return fmt.Errorf("rule %s reported an edit of op %q: want one of %v", rule.ID, e.Op, editOps)
 		}
