@@ -136,7 +136,11 @@ func TestFixDiff(t *testing.T) {
 	for _, c := range fixCases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			file := c.copyBad(t)
-			r := dnslint(t, "", "lint", "--diff", "--unsafe-fixes", file)
+			args := []string{"lint", "--diff"}
+			if c.unsafe {
+				args = append(args, "--unsafe-fixes")
+			}
+			r := dnslint(t, "", append(args, file)...)
 			if got := readString(t, file); got != c.read(t, "bad") {
 				t.Fatalf("--diff wrote the file")
 			}
