@@ -9,6 +9,7 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 
 	"github.com/dnslint/dnslint/lint/finding"
+	"github.com/dnslint/dnslint/lint/model"
 )
 
 // lines indexes the starts of a file's lines.
@@ -72,6 +73,18 @@ func (l lines) indentation(n int) string {
 	start, end, _ := l.bounds(n)
 	line := l.src[start:end]
 	return string(line[:len(line)-len(bytes.TrimLeft(line, " \t"))])
+}
+
+// Text is what src holds at p (its end inclusive), or false when p is not in src.
+func Text(src []byte, p model.Pos) (string, bool) {
+	l := newLines(src)
+	start, ok1 := l.offset(p.Line, p.Col)
+	last, ok2 := l.offset(p.EndLine, p.EndCol)
+	if !ok1 || !ok2 || last < start || last >= len(src) {
+		return "", false
+	}
+	_, size := utf8.DecodeRune(src[last:])
+	return string(src[start : last+size]), true
 }
 
 // Resolve places edits in src, the content of file: the replacements to make, or an
@@ -179,9 +192,15 @@ func (l lines) wholeLines(start, end, first, last int) (int, int) {
 	ls, _, _ := l.bounds(first)
 	_, le, _ := l.bounds(last)
 	if len(bytes.TrimSpace(l.src[ls:start])) > 0 || len(bytes.TrimSpace(l.src[end:le])) > 0 {
-		// Something stays on the line: take the blanks after the range with it.
+		// Something stays on the line: take the blanks after the range with it, or, at
+		// the end of the line, those before it (no trailing blanks are left).
 		for end < le && (l.src[end] == ' ' || l.src[end] == '\t') {
 			end++
+		}
+		if len(bytes.TrimRight(l.src[end:le], "\r")) == 0 {
+			for start > ls && (l.src[start-1] == ' ' || l.src[start-1] == '\t') {
+				start--
+			}
 		}
 		return start, end
 	}
