@@ -68,6 +68,12 @@ func (l lines) place(off int) (line, col int) {
 	return n, utf8.RuneCount(l.src[l.starts[n-1]:off]) + 1
 }
 
+// crlf tells whether line n ends in CR LF.
+func (l lines) crlf(n int) bool {
+	_, end, ok := l.bounds(n)
+	return ok && end < len(l.src) && end > 0 && l.src[end-1] == '\r'
+}
+
 // indentation is the leading blanks of line n.
 func (l lines) indentation(n int) string {
 	start, end, _ := l.bounds(n)
@@ -144,6 +150,9 @@ func (l lines) resolve(file string, e finding.Edit) (finding.Replacement, error)
 			// Text inserted before a token that ends in a line break puts that token on
 			// a new line: it takes the indentation too.
 			text = indent(text, l.indentation(p.Line), e.Op == finding.OpInsertBefore)
+		}
+		if l.crlf(p.Line) { // a file with CRLF line ends keeps them
+			text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\n", "\r\n")
 		}
 	}
 	switch e.Op {
