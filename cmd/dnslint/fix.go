@@ -27,6 +27,8 @@ func (f fixFlags) active() bool { return f.fix || f.diff }
 // check refuses what cannot be done: writing standard input, or --unsafe-fixes alone.
 func (f fixFlags) check(args []string) error {
 	switch {
+	case f.fix && f.diff:
+		return usageError{fmt.Errorf("--fix writes the files, --diff writes nothing: give one of them")}
 	case f.unsafe && !f.active():
 		return usageError{fmt.Errorf("--unsafe-fixes applies with --fix or --diff")}
 	case f.fix && slices.Contains(args, "-"):

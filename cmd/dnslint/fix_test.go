@@ -184,6 +184,16 @@ func TestFixLeavesImportedFiles(t *testing.T) {
 	}
 }
 
+// TestFixFlagsConflict: --fix with --diff, or --unsafe-fixes alone, is a usage error.
+func TestFixFlagsConflict(t *testing.T) {
+	for _, args := range [][]string{{"--fix", "--diff"}, {"--unsafe-fixes"}} {
+		r := dnslint(t, "", append(append([]string{"lint"}, args...), "testdata/fix/low-ttl/bad.corefile")...)
+		if r.code != exitUsage {
+			t.Errorf("%v: %s", args, r)
+		}
+	}
+}
+
 // TestFixRefusesStdin: --fix cannot write standard input.
 func TestFixRefusesStdin(t *testing.T) {
 	r := dnslint(t, ".:53 {\n    forward . 10.0.0.53\n    force_tcp\n}\n", "lint", "--fix", "-", "--stdin-filename", "Corefile")
