@@ -92,15 +92,17 @@ func rulesReported(t *testing.T, stdout string) []string {
 // TestFixFixtures: every fixture's bad file becomes exactly its fixed file (so no byte
 // outside the edits changes: comments, key order, indentation), the fixed file no longer
 // has the rule's finding, a second --fix changes nothing, and an unsafe fix is not
-// applied by --fix alone.
+// applied by --fix alone. --diff writes nothing, exits with the code of the findings
+// before fixing, and prints a diff that patch(1) applies to give the fixed file.
 func TestFixFixtures(t *testing.T) {
 	for _, c := range fixCases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			file := c.copyBad(t)
-			before := dnslint(t, "", "lint", "--format", "json", "--fail-on", "none", file)
+			before := dnslint(t, "", "lint", "--format", "json", file)
 			if !slices.Contains(rulesReported(t, before.stdout), c.rule) {
 				t.Fatalf("the bad file has no %s finding: %s", c.rule, before)
 			}
+			c.checkDiff(t, file, before.code)
 			args := []string{"lint", "--fix", "--format", "json", "--fail-on", "none"}
 			if c.unsafe {
 				r := dnslint(t, "", append(args, file)...)
@@ -130,36 +132,35 @@ func TestFixFixtures(t *testing.T) {
 	}
 }
 
-// TestFixDiff: --diff writes nothing, exits with the code of the findings before fixing,
-// and prints a diff that patch(1) applies to give the fixed file.
-func TestFixDiff(t *testing.T) {
-	for _, c := range fixCases(t) {
-		t.Run(c.name, func(t *testing.T) {
-			file := c.copyBad(t)
-			args := []string{"lint", "--diff"}
-			if c.unsafe {
-				args = append(args, "--unsafe-fixes")
-			}
-			r := dnslint(t, "", append(args, file)...)
-			if got := readString(t, file); got != c.read(t, "bad") {
-				t.Fatalf("--diff wrote the file")
-			}
-			before := dnslint(t, "", "lint", file)
-			if r.code != before.code {
-				t.Errorf("--diff exit %d, the findings before fixing exit %d", r.code, before.code)
-			}
-			if _, err := exec.LookPath("patch"); err != nil {
-				return
-			}
-			cmd := exec.Command("patch", "--quiet", "--no-backup-if-mismatch", file)
-			cmd.Stdin = strings.NewReader(r.stdout)
-			if out, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("patch: %v\n%s\n%s", err, out, r.stdout)
-			}
-			if got := readString(t, file); got != c.read(t, "fixed") {
-				t.Errorf("the diff patched to:\n%s", got)
-			}
-		})
+// checkDiff runs --diff on the bad file: nothing written, the exit code of the findings
+// before fixing (want), a diff that patch(1) applies to give the fixed file (on a copy).
+func (c fixCase) checkDiff(t *testing.T, file string, want int) {
+	t.Helper()
+	args := []string{"lint", "--diff"}
+	if c.unsafe {
+		args = append(args, "--unsafe-fixes")
+	}
+	r := dnslint(t, "", append(args, file)...)
+	if got := readString(t, file); got != c.read(t, "bad") {
+		t.Fatalf("--diff wrote the file")
+	}
+	if r.code != want {
+		t.Errorf("--diff exit %d, the findings before fixing exit %d", r.code, want)
+	}
+	if _, err := exec.LookPath("patch"); err != nil {
+		return
+	}
+	patched := filepath.Join(t.TempDir(), filepath.Base(file))
+	if err := os.WriteFile(patched, []byte(c.read(t, "bad")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("patch", "--quiet", "--no-backup-if-mismatch", patched)
+	cmd.Stdin = strings.NewReader(r.stdout)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("patch: %v\n%s\n%s", err, out, r.stdout)
+	}
+	if got := readString(t, patched); got != c.read(t, "fixed") {
+		t.Errorf("the diff patched to:\n%s", got)
 	}
 }
 
@@ -220,7 +221,7 @@ func TestFixDeclined(t *testing.T) {
 			if err := os.WriteFile(file, []byte(c.content), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			r := dnslint(t, "", "lint", "--fix", "--unsafe-fixes", "--format", "json", "--fail-on", "none", file)
+			r := dnslint(t, "", "lint", "--fix", "--format", "json", "--fail-on", "none", file)
 			if got := readString(t, file); got != c.content {
 				t.Fatalf("the file was changed:\n%s", got)
 			}
