@@ -213,6 +213,8 @@ func TestFixDeclined(t *testing.T) {
 			"forward/option-outside-block", "literal block scalar"},
 		{"two forwards", "Corefile", ".:53 {\n    forward example.org 10.0.0.1\n    forward . 10.0.0.53\n    force_tcp\n}\n",
 			"forward/option-outside-block", "which one `force_tcp` is meant for is not evident"},
+		{"option in a flow mapping", "pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx\n  dnsConfig:\n    options:\n      - {name: \"ndots:2\"}\n",
+			"pod/option-name-with-value", `not "name" as the rule read it`},
 		{"different duplicates", "Corefile", ".:53 {\n    forward . 10.0.0.53\n    cache 30\n    cache 60\n}\n",
 			"corefile/duplicate-plugin", "which options to keep is a choice"},
 	} {

@@ -16,7 +16,8 @@ func Diff(file string, a, b []byte) string {
 	x, y := splitLines(string(a)), splitLines(string(b))
 	ops := editScript(x, y)
 	var out strings.Builder
-	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", file, file)
+	name := strings.TrimPrefix(file, "/")
+	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", name, name)
 	// Group the script into hunks: changes closer than 2*context lines share one.
 	for i := 0; i < len(ops); {
 		if ops[i].kind == ' ' {

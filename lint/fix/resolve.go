@@ -142,9 +142,13 @@ func (l lines) resolve(file string, e finding.Edit) (finding.Replacement, error)
 		}
 		text = ""
 	default:
-		if collapse(held) != collapse(e.Expect) {
-			return finding.Replacement{}, fmt.Errorf("%s:%d:%d holds %q, not %q as the rule read it (a Corefile in a quoted or folded YAML scalar has no position per token; write it as a literal block scalar, `|`, to have it fixed)",
-				file, p.Line, p.Col, shorten(held), shorten(e.Expect))
+		if collapse(held) != collapse(e.Expect) && !quotedScalar(held, e.Expect) {
+			hint := ""
+			if strings.ContainsAny(held[:1], "\"'>|") {
+				hint = " (a Corefile in a quoted or folded YAML scalar has no position per token; write it as a literal block scalar, `|`, to have it fixed)"
+			}
+			return finding.Replacement{}, fmt.Errorf("%s:%d:%d holds %q, not %q as the rule read it%s",
+				file, p.Line, p.Col, shorten(held), shorten(e.Expect), hint)
 		}
 		if !e.Raw {
 			// Text inserted before a token that ends in a line break puts that token on
@@ -246,6 +250,16 @@ func shorten(s string) string {
 		return s[:37] + "..."
 	}
 	return s
+}
+
+// quotedScalar tells whether held is a one-line quoted YAML scalar of value want: an
+// edit beside a YAML value reads it as the rule does, quotes or not.
+func quotedScalar(held, want string) bool {
+	if len(held) < 2 || held[0] != '"' && held[0] != '\'' {
+		return false
+	}
+	_, err := reencode(held, want, want)
+	return err == nil
 }
 
 // reencode checks that held is a one-line YAML scalar (plain, single- or double-quoted)

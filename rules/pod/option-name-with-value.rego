@@ -115,9 +115,11 @@ as_object(opt) := fix.safe("write the option as {name, value}", [fix.replace(opt
 # split splits `name: ndots:2` into name and value, the value on a line of its own under
 # the name: safe, the value the author wrote now takes effect as the one option of that name.
 split(opt) := fix.safe("split into name and value", [
+	fix.replace(key, "name", "name"), # the item is a block mapping that starts with name
 	fix.scalar(opt.name.pos, opt.name.text, name),
 	fix.raw(fix.insert_after(opt.name.pos, opt.name.text, sprintf(`%s%svalue: "%s"`, ["\n", fix.spaces(opt.pos.col - 1), value]))),
 ]) if {
 	opt.value == null
 	[name, value] := split_option(opt.name.text)
+	key := object.union(opt.pos, {"end_line": opt.pos.line, "end_col": opt.pos.col + 3})
 } else := fix.declined("the option has a value already: which one is meant is not evident")
