@@ -79,11 +79,12 @@ func (l *Linter) filter(found []finding.Finding, sources map[string][]byte) []fi
 	}
 	if l.enabled(UnusedSuppression) {
 		sev := l.severity(UnusedSuppression)
+		indexed := map[string]*fix.Index{}
 		for _, d := range set.Unused() {
 			if l.onlyDisabled(d.Rules) {
 				continue // it names rules this run does not evaluate
 			}
-			out = append(out, finding.Finding{RuleID: UnusedSuppression, Severity: sev, Pos: d.Pos, Message: l.unusedMessage(d), Fix: removeComment(d, sources)})
+			out = append(out, finding.Finding{RuleID: UnusedSuppression, Severity: sev, Pos: d.Pos, Message: l.unusedMessage(d), Fix: removeComment(d, sources, indexed)})
 		}
 	}
 	finding.Sort(out)
@@ -92,8 +93,13 @@ func (l *Linter) filter(found []finding.Finding, sources map[string][]byte) []fi
 
 // removeComment is the fix of an unused suppression: delete its comment (safe: it
 // silences nothing).
-func removeComment(d *suppress.Directive, sources map[string][]byte) *finding.Fix {
-	text, ok := fix.Text(sources[d.Pos.File], d.Pos)
+func removeComment(d *suppress.Directive, sources map[string][]byte, indexed map[string]*fix.Index) *finding.Fix {
+	x, ok := indexed[d.Pos.File]
+	if !ok {
+		x = fix.NewIndex(sources[d.Pos.File])
+		indexed[d.Pos.File] = x
+	}
+	text, ok := x.Text(d.Pos)
 	if !ok {
 		return nil
 	}

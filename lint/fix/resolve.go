@@ -3,6 +3,7 @@ package fix
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -61,10 +62,7 @@ func (l lines) offset(n, col int) (int, bool) {
 
 // place is the line and character column of byte offset off.
 func (l lines) place(off int) (line, col int) {
-	n := 1
-	for n < len(l.starts) && l.starts[n] <= off {
-		n++
-	}
+	n := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off }) // the line after off's
 	return n, utf8.RuneCount(l.src[l.starts[n-1]:off]) + 1
 }
 
@@ -81,9 +79,15 @@ func (l lines) indentation(n int) string {
 	return string(line[:len(line)-len(bytes.TrimLeft(line, " \t"))])
 }
 
-// Text is what src holds at p (its end inclusive), or false when p is not in src.
-func Text(src []byte, p model.Pos) (string, bool) {
-	l := newLines(src)
+// Index is a file indexed by lines, for Text.
+type Index struct{ l lines }
+
+// NewIndex indexes src (once; Text is then cheap).
+func NewIndex(src []byte) *Index { return &Index{newLines(src)} }
+
+// Text is what the file holds at p (its end inclusive), or false when p is not in it.
+func (x *Index) Text(p model.Pos) (string, bool) {
+	l, src := x.l, x.l.src
 	start, ok1 := l.offset(p.Line, p.Col)
 	last, ok2 := l.offset(p.EndLine, p.EndCol)
 	if !ok1 || !ok2 || last < start || last >= len(src) {
@@ -96,7 +100,10 @@ func Text(src []byte, p model.Pos) (string, bool) {
 // Resolve places edits in src, the content of file: the replacements to make, or an
 // error that says why the fix is declined.
 func Resolve(file string, src []byte, edits []finding.Edit) ([]finding.Replacement, error) {
-	l := newLines(src)
+	return newLines(src).resolveAll(file, edits)
+}
+
+func (l lines) resolveAll(file string, edits []finding.Edit) ([]finding.Replacement, error) {
 	out := make([]finding.Replacement, 0, len(edits))
 	for _, e := range edits {
 		r, err := l.resolve(file, e)
@@ -318,6 +325,7 @@ const NotEdited = "the finding is in a file this run only read (an import, a par
 // (display path → content as read) get their replacements, or the reason they cannot be
 // placed; those elsewhere are declined.
 func ResolveFindings(findings []finding.Finding, editable map[string][]byte) {
+	indexed := map[string]lines{}
 	for i := range findings {
 		f := findings[i].Fix
 		if f == nil || f.Declined != "" {
@@ -325,12 +333,18 @@ func ResolveFindings(findings []finding.Finding, editable map[string][]byte) {
 		}
 		c := *f
 		findings[i].Fix = &c
-		src, ok := editable[findings[i].Pos.File]
+		file := findings[i].Pos.File
+		src, ok := editable[file]
 		if !ok {
 			c.Declined = NotEdited
 			continue
 		}
-		reps, err := Resolve(findings[i].Pos.File, src, c.Edits)
+		l, ok := indexed[file] // each file is indexed once, however many fixes it has
+		if !ok {
+			l = newLines(src)
+			indexed[file] = l
+		}
+		reps, err := l.resolveAll(file, c.Edits)
 		if err != nil {
 			c.Declined = err.Error()
 			continue

@@ -1,6 +1,8 @@
 package fix
 
 import (
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/dnslint/dnslint/lint/finding"
@@ -90,5 +92,33 @@ func TestPickFirstWins(t *testing.T) {
 	}
 	if picked, _ := Pick(fs, Mode{Unsafe: true}); len(picked["f"]) != 3 {
 		t.Fatalf("with unsafe: %+v", picked)
+	}
+}
+
+// TestResolveFindingsIndexesEachFileOnce: resolving the fixes of many findings of one
+// file costs memory in proportion to the file, not to the file times the findings (each
+// resolution indexing the whole file again took gigabytes on a file of 20,000 duplicates).
+func TestResolveFindingsIndexesEachFileOnce(t *testing.T) {
+	const n = 5000
+	var src strings.Builder
+	var fs []finding.Finding
+	for i := range n {
+		src.WriteString("    cache 30\n")
+		p := model.Pos{File: "f", Line: i + 1, Col: 5, EndLine: i + 1, EndCol: 12}
+		fs = append(fs, finding.Finding{Pos: p, Fix: &finding.Fix{Safety: finding.Safe, Edits: []finding.Edit{{Op: finding.OpDelete, Pos: p, Expect: "cache 30"}}}})
+	}
+	editable := map[string][]byte{"f": []byte(src.String())}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	ResolveFindings(fs, editable)
+	runtime.ReadMemStats(&after)
+	for _, f := range fs {
+		if len(f.Fix.Replacements) != 1 {
+			t.Fatalf("not resolved: %+v", f.Fix)
+		}
+	}
+	// The index of the file is n offsets; every finding adds a few small objects.
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 16<<20 {
+		t.Errorf("resolving %d fixes of one file allocated %d MiB", n, alloc>>20)
 	}
 }
