@@ -96,6 +96,11 @@ func runFixes(ctx context.Context, l *lint.Linter, files []*source.File, mode fi
 			if string(data) == string(f.Data) {
 				continue // fixes that change nothing (a policy's) end the loop
 			}
+			if f.Format == source.YAML {
+				if err := fix.CheckYAML(f.Path, f.Data, data); err != nil {
+					return nil, err
+				}
+			}
 			changed = true
 			if write {
 				if err := fix.WriteAtomic(f.Abs, f.Data, data); err != nil {

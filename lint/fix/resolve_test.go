@@ -122,3 +122,17 @@ func TestResolveFindingsIndexesEachFileOnce(t *testing.T) {
 		t.Errorf("resolving %d fixes of one file allocated %d MiB", n, alloc>>20)
 	}
 }
+
+// TestCheckYAML: a fix that leaves YAML the parser refuses is refused (found by
+// FuzzApply: a tab-only line after a scalar turned double-quoted).
+func TestCheckYAML(t *testing.T) {
+	if err := CheckYAML("f", []byte("0\n\t"), []byte("\"true\"\n\t")); err == nil {
+		t.Error("accepted YAML that does not parse")
+	}
+	if err := CheckYAML("f", []byte("a: 1\n"), []byte("a: 2\n")); err != nil {
+		t.Error(err)
+	}
+	if err := CheckYAML("f", []byte("a: [\n"), []byte("a: [2\n")); err != nil {
+		t.Errorf("a file that did not parse before: %v", err)
+	}
+}
