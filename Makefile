@@ -66,7 +66,7 @@ clean:
 .PHONY: fidelity
 fidelity:
 	scripts/fidelity/install-coredns.sh
-	DNSLINT_FIDELITY=1 $(GO) test -count=1 -v -timeout 30m -run '^TestFidelity$$' ./internal/fidelity
+	DNSLINT_FIDELITY=1 $(GO) test -count=1 -v -timeout 30m -run '^(TestFidelity|TestFixedFixturesStart)$$' ./internal/fidelity
 
 ## fidelity-setup-record: start every case of CoreDNS's own plugin/*/setup_test.go (each pinned
 ## version's, from the Go module cache) with the real binary of that version, in network

@@ -10,6 +10,7 @@ import (
 	"github.com/dnslint/dnslint/lint/config"
 	"github.com/dnslint/dnslint/lint/engine"
 	"github.com/dnslint/dnslint/lint/finding"
+	"github.com/dnslint/dnslint/lint/fix"
 	"github.com/dnslint/dnslint/lint/source"
 	"github.com/dnslint/dnslint/lint/suppress"
 )
@@ -79,15 +80,32 @@ func (l *Linter) filter(found []finding.Finding, sources map[string][]byte) []fi
 	}
 	if l.enabled(UnusedSuppression) {
 		sev := l.severity(UnusedSuppression)
+		indexed := map[string]*fix.Index{}
 		for _, d := range set.Unused() {
 			if l.onlyDisabled(d.Rules) {
 				continue // it names rules this run does not evaluate
 			}
-			out = append(out, finding.Finding{RuleID: UnusedSuppression, Severity: sev, Pos: d.Pos, Message: l.unusedMessage(d)})
+			out = append(out, finding.Finding{RuleID: UnusedSuppression, Severity: sev, Pos: d.Pos, Message: l.unusedMessage(d), Fix: removeComment(d, sources, indexed)})
 		}
 	}
 	finding.Sort(out)
 	return out
+}
+
+// removeComment is the fix of an unused suppression: delete its comment (safe: it
+// silences nothing).
+func removeComment(d *suppress.Directive, sources map[string][]byte, indexed map[string]*fix.Index) *finding.Fix {
+	x, ok := indexed[d.Pos.File]
+	if !ok {
+		x = fix.NewIndex(sources[d.Pos.File])
+		indexed[d.Pos.File] = x
+	}
+	text, ok := x.Text(d.Pos)
+	if !ok {
+		return nil
+	}
+	return &finding.Fix{Safety: finding.Safe, Description: "remove the unused dnslint:ignore comment",
+		Edits: []finding.Edit{{Op: finding.OpDelete, Pos: d.Pos, Expect: text}}}
 }
 
 func (l *Linter) unusedMessage(d *suppress.Directive) string {

@@ -5,6 +5,7 @@
 #
 # Environment: DNSLINT_BIN, INPUT_PATHS, INPUT_CONFIG, INPUT_FAIL_ON, INPUT_SARIF_FILE,
 # INPUT_BASELINE, INPUT_ONLY_NEW (with PR_BASE_SHA, PUSH_BEFORE_SHA from the event),
+# INPUT_FIX_DIFF (true: the safe fixes as a diff in the job summary),
 # INPUT_WORKING_DIRECTORY, LINK_BASE, and the runner's RUNNER_TEMP, GITHUB_OUTPUT,
 # GITHUB_STEP_SUMMARY.
 set -uo pipefail
@@ -64,6 +65,20 @@ status=$?
 
 if [ -s "$summary" ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
 	cat "$summary" >>"$GITHUB_STEP_SUMMARY"
+fi
+
+# The safe fixes as a diff (--diff writes no file); its exit status is the lint's, already known.
+if [ "${INPUT_FIX_DIFF:-false}" = true ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+	diff_args=(lint --diff)
+	if [ -n "${INPUT_CONFIG:-}" ]; then
+		diff_args+=(--config "$INPUT_CONFIG")
+	fi
+	fixes=$("$bin" "${diff_args[@]}" -- "${paths[@]}" 2>/dev/null)
+	if [ -n "$fixes" ]; then
+		{
+			printf '\n### Safe fixes\n\n`dnslint lint --fix` applies these changes:\n\n````diff\n%s\n````\n' "$fixes"
+		} >>"$GITHUB_STEP_SUMMARY"
+	fi
 fi
 
 # count NAME reads summary.NAME from the JSON report (two-space indented, one key a line).

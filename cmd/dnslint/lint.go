@@ -16,6 +16,7 @@ import (
 	"github.com/dnslint/dnslint/lint/compose"
 	"github.com/dnslint/dnslint/lint/config"
 	"github.com/dnslint/dnslint/lint/finding"
+	"github.com/dnslint/dnslint/lint/fix"
 	"github.com/dnslint/dnslint/lint/report"
 	"github.com/dnslint/dnslint/lint/source"
 )
@@ -23,6 +24,7 @@ import (
 type lintFlags struct {
 	runFlags
 	adopt                   adoptFlags
+	fixes                   fixFlags
 	stdinFilename, linkBase string
 	maxFileSize             int64
 }
@@ -63,6 +65,9 @@ finding on their line or the line below.`,
 	fl.StringVar(&f.stdinFilename, "stdin-filename", "", "name for standard input, used for its format and in findings")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", source.DefaultMaxSize, "largest file read, in bytes")
 	f.adopt.register(fl)
+	fl.BoolVar(&f.fixes.fix, "fix", false, "apply the safe fixes to the files, lint again and report what is left")
+	fl.BoolVar(&f.fixes.unsafe, "unsafe-fixes", false, "with --fix or --diff, also apply the fixes that change run-time behaviour")
+	fl.BoolVar(&f.fixes.diff, "diff", false, "print the fixes as a unified diff and write nothing; the exit code is that of the findings before fixing")
 	registerRunCompletions(cmd)
 	return cmd
 }
@@ -76,6 +81,12 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	}
 	if err := f.adopt.check(); err != nil {
 		return err
+	}
+	if err := f.fixes.check(args); err != nil {
+		return err
+	}
+	if f.fixes.active() && (f.adopt.writeBaseline != "" || f.adopt.baseline != "" || f.adopt.newFromRev != "") {
+		return usageError{fmt.Errorf("--fix and --diff fix every finding they can; --write-baseline, --baseline and --new-from-rev choose which findings are reported: give one or the other")}
 	}
 	out, cfg, err := f.setup()
 	if err != nil {
@@ -93,14 +104,18 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	}
 	w := &source.Walker{MaxSize: f.maxFileSize, Exclude: cfg.Excluded, Stdin: cmd.InOrStdin(), StdinName: f.stdinFilename, ConfigDir: cfg.Dir}
 	files, problems := w.Collect(args)
-	res, err := lintNearest(cmd.Context(), l, opts, files, f.configFile != "", f.platform)
-	if err != nil {
-		return err
-	}
 	errs := make([]report.InputError, len(problems))
 	for i, p := range problems {
 		errs[i] = report.InputError{Path: p.Path, Message: p.Err.Error()}
 	}
+	if f.fixes.active() {
+		return runLintFix(cmd, f.fixes, out, l, files, errs)
+	}
+	res, err := lintNearest(cmd.Context(), l, opts, files, f.configFile != "", f.platform)
+	if err != nil {
+		return err
+	}
+	fix.ResolveFindings(res.Findings, editable(files))
 	if out.omitted, err = f.adopt.apply(cmd.Context(), res, len(errs)); err != nil {
 		return err
 	}

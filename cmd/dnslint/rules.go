@@ -58,9 +58,13 @@ func writeRules(w io.Writer, format string, rules []finding.Rule) error {
 	switch format {
 	case "text":
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "RULE\tSEVERITY\tTITLE")
+		fmt.Fprintln(tw, "RULE\tSEVERITY\tFIX\tTITLE")
 		for _, r := range rules {
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", r.ID, r.Severity, r.Title)
+			fix := ""
+			if r.Fixable {
+				fix = "yes"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, fix, r.Title)
 		}
 		return tw.Flush()
 	case "json":

@@ -265,6 +265,25 @@ func TestActionWorkingDirectory(t *testing.T) {
 	}
 }
 
+// TestActionFixDiff: with fix-diff, the job summary shows the safe fixes as a diff, and
+// the workspace is left as it is.
+func TestActionFixDiff(t *testing.T) {
+	ws := workspace(t)
+	before, _ := os.ReadFile(filepath.Join(ws, "dns", "Corefile"))
+	res := runAction(t, ws, map[string]string{"paths": "dns", "fix-diff": "true"})
+	for _, want := range []string{"### Safe fixes", "````diff\n--- a/dns/Corefile", "+    forward . 10.0.0.1 {\n+        force_tcp\n+    }"} {
+		if !strings.Contains(res.summary, want) {
+			t.Errorf("summary lacks %q:\n%s", want, res.summary)
+		}
+	}
+	if after, _ := os.ReadFile(filepath.Join(ws, "dns", "Corefile")); string(after) != string(before) {
+		t.Errorf("fix-diff wrote the Corefile:\n%s", after)
+	}
+	if res := runAction(t, workspace(t), map[string]string{"paths": "dns"}); strings.Contains(res.summary, "Safe fixes") {
+		t.Errorf("the diff is in the summary without fix-diff:\n%s", res.summary)
+	}
+}
+
 // TestActionBaseline: the baseline input hides the findings recorded in it, so the step
 // passes until a new error appears.
 func TestActionBaseline(t *testing.T) {

@@ -148,3 +148,49 @@ data:
 		t.Errorf("the partner's own finding or the AKS default shows:\n%s", out)
 	}
 }
+
+// TestPreCommitFixHook runs the dnslint-fix hook with the real pre-commit: it renames the
+// key, fails because it changed a file (as pre-commit fixers do), and passes on the
+// next run, with nothing left to fix.
+func TestPreCommitFixHook(t *testing.T) {
+	precommit := needTool(t, "pre-commit")
+	git := needTool(t, "git")
+	root, _ := filepath.Abs(filepath.Join("..", ".."))
+	repo := t.TempDir()
+	gomodcache, _ := exec.Command("go", "env", "GOMODCACHE").Output()
+	env := append(os.Environ(), "PRE_COMMIT_HOME="+t.TempDir(), "GOMODCACHE="+strings.TrimSpace(string(gomodcache)),
+		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
+	run := func(name string, args ...string) (string, error) {
+		cmd := exec.Command(name, args...)
+		cmd.Dir, cmd.Env = repo, env
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	if out, err := run(git, "init", "-q"); err != nil {
+		t.Fatalf("git init: %v %s", err, out)
+	}
+	file := filepath.Join(repo, "coredns-custom.yaml")
+	if err := os.WriteFile(file, []byte(badCustom), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := run(git, "add", "."); err != nil {
+		t.Fatalf("git add: %v %s", err, out)
+	}
+	out, err := run(precommit, "try-repo", root, "dnslint-fix", "--files", "coredns-custom.yaml")
+	if err == nil {
+		t.Fatalf("the fix hook passed although it changed a file:\n%s", out)
+	}
+	fixed := strings.Replace(badCustom, "example.com: |", "example.com.server: |", 1)
+	if b, _ := os.ReadFile(file); string(b) != fixed {
+		t.Fatalf("the hook did not fix the file:\n%s\n%s", b, out)
+	}
+	if !strings.Contains(out, "files were modified by this hook") {
+		t.Errorf("pre-commit does not say the hook modified files:\n%s", out)
+	}
+	if out, err := run(git, "add", "."); err != nil {
+		t.Fatalf("git add: %v %s", err, out)
+	}
+	if out, err := run(precommit, "try-repo", root, "dnslint-fix", "--files", "coredns-custom.yaml"); err != nil {
+		t.Fatalf("the fix hook failed on the fixed file: %v\n%s", err, out)
+	}
+}

@@ -32,6 +32,9 @@ func Page(r finding.Rule) string {
 	if r.Fix != "" {
 		fmt.Fprintf(&b, "## How to fix\n\n%s\n\n", r.Fix)
 	}
+	if r.Fixable {
+		b.WriteString(fixableNote)
+	}
 	if len(r.Params) > 0 {
 		b.WriteString("## Parameters\n\n| parameter | type | default |\n|---|---|---|\n")
 		for _, k := range sortedKeys(r.Params) {
@@ -62,14 +65,25 @@ func Page(r finding.Rule) string {
 	return b.String()
 }
 
+// fixableNote is the section of a rule that can fix its findings.
+const fixableNote = "## Automatic fix\n\n`dnslint lint --fix` applies this rule's safe fixes; `--unsafe-fixes` also those that change run-time behaviour; `--diff` shows them. A finding whose fix is declined says why in the JSON output (`fix.declined`).\n\n"
+
+func fixMark(r finding.Rule) string {
+	if r.Fixable {
+		return "yes"
+	}
+	return ""
+}
+
 // Index is the Markdown table of every rule.
 func Index(rules []finding.Rule) string {
 	var b strings.Builder
 	b.WriteString("# dnslint rules\n\nGenerated from the METADATA of each rule in rules/ by `make docs`; do not edit.\n\n")
 	b.WriteString("Severity: **error** — CoreDNS will not start, the API server rejects the object, or the setting is silently dropped; **warning** — a real risk; **info** — advice.\n\n")
-	b.WriteString("| rule | severity | title |\n|---|---|---|\n")
+	b.WriteString("Fix: **yes** — `dnslint lint --fix` (or `--unsafe-fixes`) can fix some of the rule's findings.\n\n")
+	b.WriteString("| rule | severity | fix | title |\n|---|---|---|---|\n")
 	for _, r := range rules {
-		fmt.Fprintf(&b, "| [%s](%s.md) | %s | %s |\n", r.ID, r.ID, r.Severity, r.Title)
+		fmt.Fprintf(&b, "| [%s](%s.md) | %s | %s | %s |\n", r.ID, r.ID, r.Severity, fixMark(r), r.Title)
 	}
 	return b.String()
 }

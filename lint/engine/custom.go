@@ -37,8 +37,11 @@ type ruleMetadata struct {
 	Good   string `json:"good"`
 	Fix    string `json:"fix"`
 	Source string `json:"source"`
-	Since  string `json:"since"`
-	Until  string `json:"until"`
+	// Fixable true: the rule's findings may carry a fix (edits with their safety, or a
+	// declined reason); "fix" above is the advice in words.
+	Fixable bool   `json:"fixable"`
+	Since   string `json:"since"`
+	Until   string `json:"until"`
 }
 
 // paramSchema is one entry of custom.param_schema.
@@ -86,7 +89,7 @@ func decodeCustom(m *ast.Module, a *ast.Annotations, file, id string) (ruleMetad
 
 // customKeys are the keys ruleMetadata knows.
 func customKeys() []string {
-	return []string{"severity", "each", "params", "param_schema", "default_enabled", "engine", "bad", "good", "fix", "source", "since", "until"}
+	return []string{"severity", "each", "params", "param_schema", "default_enabled", "engine", "bad", "good", "fix", "fixable", "source", "since", "until"}
 }
 
 // customLine is the line of a custom key in the rule's METADATA comment block (the

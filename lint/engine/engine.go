@@ -126,6 +126,7 @@ type reported struct {
 	Location *model.Pos        `json:"location"`
 	Related  []finding.Related `json:"related"`
 	Severity string            `json:"severity"`
+	Fix      *finding.Fix      `json:"fix"`
 }
 
 // Eval runs every compiled rule over input. Findings carry the rule's catalog severity;
@@ -179,9 +180,12 @@ func decode(rule finding.Rule, v any) (f finding.Finding, key string, err error)
 	key = id + "\x00" + string(b)
 	var r reported
 	if err := json.Unmarshal(b, &r); err != nil || r.Message == "" || r.Location == nil {
-		return f, "", fmt.Errorf("rule %s reported %s: want {\"message\": string, \"location\": position, \"related\"?: [...], \"severity\"?: string}", id, b)
+		return f, "", fmt.Errorf("rule %s reported %s: want {\"message\": string, \"location\": position, \"related\"?: [...], \"severity\"?: string, \"fix\"?: {...}}", id, b)
 	}
-	f = capFinding(finding.Finding{RuleID: id, Message: r.Message, Pos: *r.Location, Related: r.Related, Severity: rule.Severity})
+	if err := checkFix(rule, r.Fix); err != nil {
+		return f, "", err
+	}
+	f = capFinding(finding.Finding{RuleID: id, Message: r.Message, Pos: *r.Location, Related: r.Related, Severity: rule.Severity, Fix: r.Fix})
 	if r.Severity != "" {
 		if f.Severity, err = finding.ParseSeverity(r.Severity); err != nil || f.Severity == finding.None {
 			return f, "", fmt.Errorf("rule %s reported severity %q: want error, warning or info", id, r.Severity)

@@ -43,6 +43,7 @@ func ruleFromAnnotations(m *ast.Module, category, name, file string, builtin boo
 	if r.Params, err = md.params(); err != nil {
 		return r, fmt.Errorf("%s:%d: rule %s: METADATA custom.%w", file, customLine(m, a, "params"), id, err)
 	}
+	r.Fixable = md.Fixable
 	r.DefaultDisabled = md.DefaultEnabled != nil && !*md.DefaultEnabled
 	r.Bad, r.Good, r.Fix, r.Source, r.Since, r.Until = md.Bad, md.Good, md.Fix, md.Source, md.Since, md.Until
 	for k, v := range a.Custom {

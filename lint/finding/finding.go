@@ -71,6 +71,8 @@ type Rule struct {
 	Source string `json:"source,omitempty"`
 	Since  string `json:"since,omitempty"`
 	Until  string `json:"until,omitempty"`
+	// Fixable: the rule may offer a fix with its findings (custom.fixable).
+	Fixable bool `json:"fixable,omitempty"`
 	// Extra holds the custom METADATA keys prefixed "x-", which other tools may use.
 	Extra map[string]any `json:"extra,omitempty"`
 	// Builtin is false for rules loaded with --policy.
@@ -98,6 +100,8 @@ type Finding struct {
 	Message  string    `json:"message"`
 	Pos      model.Pos `json:"location"`
 	Related  []Related `json:"related,omitempty"`
+	// Fix is the change the rule offers, or why it declines one (nil: none offered).
+	Fix *Fix `json:"fix,omitempty"`
 }
 
 // Sort orders findings by file, line, column, rule and message, so that output is stable.

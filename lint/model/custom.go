@@ -55,7 +55,8 @@ type CustomKey struct {
 	// block whose lines run together, or a plain or quoted scalar continued on the next
 	// lines — so that CoreDNS reads several lines of the file as one.
 	Joined bool `json:"joined"`
-	// Unbraced is, for a .server key, the first address of a server block written without
+	// Unbraced is, for a .server key (and a key of neither suffix, whose content it
+	// tells apart: server blocks or plugin lines), the first address of a server block written without
 	// `{ }`: CoreDNS takes every line after it, up to the end of the Corefile, as that
 	// block's plugins. Null when every block has braces.
 	Unbraced *Token `json:"unbraced"`

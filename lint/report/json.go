@@ -40,6 +40,27 @@ type jsonFinding struct {
 	Location jsonLocation  `json:"location"`
 	Related  []jsonRelated `json:"related"`
 	DocsURL  string        `json:"docs_url"`
+	Fix      *jsonFix      `json:"fix,omitempty"`
+}
+
+// jsonFix is a finding's fix: its safety and replacements in the file, or why it has
+// none (declined).
+type jsonFix struct {
+	Safety       string            `json:"safety,omitempty"`
+	Description  string            `json:"description,omitempty"`
+	Declined     string            `json:"declined,omitempty"`
+	Replacements []jsonReplacement `json:"replacements,omitempty"`
+}
+
+type jsonReplacement struct {
+	File      string `json:"file"`
+	Offset    int    `json:"offset"`
+	Length    int    `json:"length"`
+	StartLine int    `json:"start_line"`
+	StartCol  int    `json:"start_col"`
+	EndLine   int    `json:"end_line"`
+	EndCol    int    `json:"end_col"`
+	Text      string `json:"text"`
 }
 
 type jsonRelated struct {
@@ -86,6 +107,15 @@ func toJSONFinding(r *Report, f finding.Finding) jsonFinding {
 	}
 	for _, rel := range f.Related {
 		jf.Related = append(jf.Related, jsonRelated{Message: rel.Message, Location: jsonLocation(rel.Pos)})
+	}
+	if fx := f.Fix; fx != nil && (fx.Declined != "" || len(fx.Replacements) > 0) {
+		jf.Fix = &jsonFix{Declined: fx.Declined}
+		if fx.Declined == "" {
+			jf.Fix.Safety, jf.Fix.Description = fx.Safety, fx.Description
+		}
+		for _, r := range fx.Replacements {
+			jf.Fix.Replacements = append(jf.Fix.Replacements, jsonReplacement(r))
+		}
 	}
 	return jf
 }

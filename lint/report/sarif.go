@@ -46,6 +46,7 @@ func writeSARIF(w io.Writer, r *Report) error {
 				sarifFingerprint:           fp.next(f.RuleID, f.Pos.File, r.sourceLine(f.Pos.File, f.Pos.Line)),
 				finding.FingerprintVersion: v2[i],
 			},
+			Fixes: sarifFixes(f),
 		}
 		for i, rel := range f.Related {
 			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{

@@ -18,6 +18,7 @@
 # custom:
 #   each: autoscalers
 #   severity: warning
+#   fixable: true
 #   params:
 #     min_replicas: 2
 #   param_schema:
@@ -44,12 +45,13 @@
 package dnslint.rules.autoscaler["single-replica"]
 
 import data.dnslint.lib.autoscaler
+import data.dnslint.lib.fix as edit
 import data.dnslint.lib.report
 
 params := data.dnslint.params["autoscaler/single-replica"]
 
 # Ladder: the first step of each list at the ladder's smallest result.
-report contains report.finding(s.node.items[1].pos, msg) if {
+report contains edit.add(report.finding(s.node.items[1].pos, msg), raise_steps(x)) if {
 	some x in autoscaler.ladder_lists
 	least := max([x.lowest, autoscaler.other(x).lowest])
 	least > 0
@@ -63,7 +65,7 @@ report contains report.finding(s.node.items[1].pos, msg) if {
 }
 
 # Linear: min (0 and absent mean 1), raised to 2 by preventSinglePointFailure.
-report contains report.finding(where(a), msg) if {
+report contains edit.add(report.finding(where(a), msg), raise_min(a)) if {
 	some a in autoscaler.configs
 	a.mode == "linear"
 	m := minimum(a)
@@ -112,3 +114,22 @@ else := autoscaler.mode_key(a).pos
 replicas(1) := "replica"
 
 replicas(n) := "replicas" if n != 1
+
+# raise_steps gives every step of the list below min_replicas min_replicas: unsafe, the
+# smallest clusters run more CoreDNS pods. The larger steps stay.
+raise_steps(x) := edit.unsafe(sprintf("raise the steps of %s below %d replicas to %d", [x.key, params.min_replicas, params.min_replicas]), [edit.replace(n.pos, n.raw, sprintf("%d", [params.min_replicas])) |
+	some s in x.steps
+	s.replicas < params.min_replicas
+	n := s.node.items[1]
+])
+
+# raise_min sets `min` to min_replicas, or writes it first in the JSON object when it is
+# absent: unsafe, the smallest clusters run more CoreDNS pods.
+raise_min(a) := edit.unsafe(sprintf("set \"min\" to %d", [params.min_replicas]), [edit.replace(v.pos, v.raw, sprintf("%d", [params.min_replicas]))]) if {
+	v := autoscaler.written(a, "min")
+	v.raw != ""
+} else := edit.unsafe(sprintf("add \"min\": %d", [params.min_replicas]), [edit.insert_after(first, "{", sprintf("\"min\": %d, ", [params.min_replicas]))]) if {
+	not autoscaler.written(a, "min")
+	count(a.fields) > 0
+	first := object.union(a.value_pos, {"end_line": a.value_pos.line, "end_col": a.value_pos.col})
+} else := edit.declined("no JSON object to write `min` into")

@@ -16,6 +16,7 @@
 # custom:
 #   each: corefiles
 #   severity: warning
+#   fixable: true
 #   params:
 #     min_ttl: 30
 #     min_denial_ttl: 5
@@ -36,12 +37,13 @@
 package dnslint.rules.cache["low-ttl"]
 
 import data.dnslint.lib.corefile
+import data.dnslint.lib.fix
 import data.dnslint.lib.report
 
 params := data.dnslint.params["cache/low-ttl"]
 
 # The plain TTL: `cache TTL [ZONES...]`, when the first argument is a number.
-report contains report.graded(ttl.pos, msg, "error") if {
+report contains fix.add(report.graded(ttl.pos, msg, "error"), raise(ttl, params.min_ttl)) if {
 	some x in corefile.directives("cache")
 	ttl := x.directive.args[0]
 	seconds(ttl.text) <= 0
@@ -50,7 +52,7 @@ report contains report.graded(ttl.pos, msg, "error") if {
 	])
 }
 
-report contains report.finding(ttl.pos, low(ttl, "cache", params.min_ttl, "min_ttl")) if {
+report contains fix.add(report.finding(ttl.pos, low(ttl, "cache", params.min_ttl, "min_ttl")), raise(ttl, params.min_ttl)) if {
 	some x in corefile.directives("cache")
 	ttl := x.directive.args[0]
 	n := seconds(ttl.text)
@@ -59,7 +61,7 @@ report contains report.finding(ttl.pos, low(ttl, "cache", params.min_ttl, "min_t
 }
 
 # `success CAPACITY [TTL]` and `denial CAPACITY [TTL]` inside the cache block.
-report contains report.finding(ttl.pos, low(ttl, line.name, min, key)) if {
+report contains fix.add(report.finding(ttl.pos, low(ttl, line.name, min, key)), raise(ttl, min)) if {
 	some x in corefile.directives("cache")
 	some line in x.directive.block
 	[min, key] := limit(line.name)
@@ -78,3 +80,6 @@ seconds(text) := to_number(text) if regex.match(`^-?[0-9]+$`, text)
 low(ttl, what, min, key) := sprintf("`%s` TTL of %s s: answers leave the cache after %s s and every repeated lookup goes upstream again, multiplying the queries the upstream resolver receives (cloud resolvers drop queries past their per-VM limit). Use at least %d s (%s)", [
 	what, ttl.text, ttl.text, min, key,
 ])
+
+# raise sets the TTL to the configured minimum: unsafe, answers stay cached longer.
+raise(ttl, min) := fix.unsafe(sprintf("raise the TTL to %d s", [min]), [fix.replace(ttl.pos, ttl.text, sprintf("%d", [min]))])

@@ -16,7 +16,7 @@ params := {"cache/low-ttl": {"min_ttl": 30, "min_denial_ttl": 5}}
 
 test_low_plain_ttl if {
 	r := rule.report with input as cache([tok("5", 3, 11)], []) with data.dnslint.params as params
-	r == {{"message": rule.low(tok("5", 3, 11), "cache", 30, "min_ttl"), "location": pos(3, 11)}}
+	r == {{"message": rule.low(tok("5", 3, 11), "cache", 30, "min_ttl"), "location": pos(3, 11), "fix": rule.raise(tok("5", 3, 11), 30)}}
 }
 
 test_zero_is_an_error if {

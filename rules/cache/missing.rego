@@ -15,6 +15,7 @@
 # custom:
 #   each: corefiles
 #   severity: warning
+#   fixable: true
 #   source: "CoreDNS core/dnsserver (one plugin chain per server block) and plugin/cache/README.md @ v1.14.7; Azure DNS and AWS VPC resolver limits (Azure/aks-engine#390)"
 #   bad: |-
 #     corp.example.com:53 {
@@ -30,11 +31,12 @@
 package dnslint.rules.cache["missing"]
 
 import data.dnslint.lib.corefile
+import data.dnslint.lib.fix
 import data.dnslint.lib.forward
 import data.dnslint.lib.plugins
 import data.dnslint.lib.report
 
-report contains report.finding(s.directive.pos, msg) if {
+report contains fix.add(report.finding(s.directive.pos, msg), add(s.directive)) if {
 	some s in forward.stanzas
 	count(s.directive.args) > 1
 	forward.first(s)
@@ -45,3 +47,7 @@ report contains report.finding(s.directive.pos, msg) if {
 }
 
 has_cache(b) if count(plugins.in_block(b, "cache")) > 0
+
+# add writes `cache 30` on a line of its own above the forward (CoreDNS orders plugins by
+# plugin.cfg, not by their lines): unsafe, it changes what the block does at run time.
+add(d) := fix.unsafe("add `cache 30` to the block", [fix.insert_before(d.pos, d.name, "cache 30\n")])

@@ -19,6 +19,7 @@
 # custom:
 #   each: corefiles
 #   severity: error
+#   fixable: true
 #   source: plugin.ErrOnce in plugin/*/setup.go of every v1.x.y tag; forward repeatable since 1.9.4 (coredns/coredns#5127); verified on CoreDNS 1.14.7; Azure/AKS#2623, Azure/AKS#3661
 #   bad: |-
 #     .:53 {
@@ -35,9 +36,10 @@ package dnslint.rules.corefile["duplicate-plugin"]
 
 import data.dnslint.lib.corefile
 import data.dnslint.lib.custom
+import data.dnslint.lib.fix as edit
 import data.dnslint.lib.report
 
-report contains report.related(d.pos, msg, [{"message": sprintf("first `%s` of this server block", [d.name]), "pos": first.pos}]) if {
+report contains edit.add(report.related(d.pos, msg, [{"message": sprintf("first `%s` of this server block", [d.name]), "pos": first.pos}]), dedupe(first, d)) if {
 	some x in corefile.blocks
 	some name in corefile.repeated(x.block)
 	corefile.available(name)
@@ -57,3 +59,15 @@ report contains report.related(d.pos, msg, [{"message": sprintf("first `%s` of t
 first_index(directives, name) := min({i | some i, d in directives; d.name == name})
 
 fix(d) := sprintf("Merge the options of all `%s` lines into one", [d.name])
+
+# dedupe deletes the second line when it is the first one again (same words, no block):
+# safe, CoreDNS did not start with both. Lines that differ are merged by hand.
+dedupe(first, d) := edit.safe(sprintf("delete the second, identical `%s`", [d.name]), [edit.delete(s.pos, s.text)]) if {
+	words(first) == words(d)
+	not first.has_block
+	not d.has_block
+	first.via == d.via
+	s := edit.line_span(d)
+} else := edit.declined(sprintf("the `%s` lines differ (or have blocks): which options to keep is a choice", [d.name]))
+
+words(d) := [a.text | some a in d.args]

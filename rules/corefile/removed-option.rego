@@ -20,6 +20,7 @@
 # custom:
 #   each: corefiles
 #   severity: error
+#   fixable: true
 #   source: coredns/corefile-migration migration/plugins.go (kubernetes v7, v8); CoreDNS release notes 1.7.0 (#3737), 1.8.0, 1.12.4 (#7436); messages verified on CoreDNS 1.14.7
 #   bad: |-
 #     .:53 {
@@ -34,9 +35,10 @@
 package dnslint.rules.corefile["removed-option"]
 
 import data.dnslint.lib.corefile
+import data.dnslint.lib.fix
 import data.dnslint.lib.report
 
-report contains report.finding(line.pos, msg) if {
+report contains fix.add(report.finding(line.pos, msg), remove(o, line)) if {
 	some o in data.dnslint.coredns.removed_options
 	semver.compare(corefile.version, o.removed) >= 0
 	some x in corefile.directives(o.plugin)
@@ -46,3 +48,11 @@ report contains report.finding(line.pos, msg) if {
 		o.what, o.removed, corefile.version, o.plugin, o.error, corefile.where(x.directive), o.fix,
 	])
 }
+
+# remove deletes an option that did nothing before it was removed (safe: CoreDNS did not
+# start with it); the others moved elsewhere, which is no mechanical change.
+remove(o, line) := fix.safe(sprintf("delete `%s`", [o.option]), [fix.delete(s.pos, s.text)]) if {
+	o.option in {"upstream", "resyncperiod"}
+	not line.has_block
+	s := fix.line_span(line)
+} else := fix.declined(sprintf("not a mechanical change: %s", [o.fix]))

@@ -17,6 +17,7 @@
 # custom:
 #   each: corefiles
 #   severity: error
+#   fixable: true
 #   source: CoreDNS plugin.cfg of every v1.x.y tag (last release with each plugin); coredns/caddy caddyfile/parse.go (Unknown directive); release notes 1.1.0, 1.2.0, 1.5.0, 1.7.0
 #   bad: |-
 #     .:53 {
@@ -29,9 +30,10 @@
 package dnslint.rules.corefile["removed-plugin"]
 
 import data.dnslint.lib.corefile
+import data.dnslint.lib.fix as edit
 import data.dnslint.lib.report
 
-report contains report.finding(d.pos, msg) if {
+report contains edit.add(report.finding(d.pos, msg), replace(x.block, d, p)) if {
 	some name in corefile.names
 	corefile.removed(name)
 	p := data.dnslint.coredns.plugins[name]
@@ -45,3 +47,22 @@ report contains report.finding(d.pos, msg) if {
 fix(name, p) := sprintf("Use the %s plugin instead (its options differ); if the cluster still runs CoreDNS %s or older, set coredns-version", [p.replacement, p.last]) if {
 	p.replacement
 } else := sprintf("Remove it, with its block (%s has no replacement); if the cluster still runs CoreDNS %s or older, set coredns-version", [name, p.last])
+
+# replace renames `proxy ZONE UPSTREAM...` to forward where the two read the line the
+# same: no block (their options differ), upstreams that are addresses or a resolv.conf
+# path, and no forward in the block already. Safe: CoreDNS did not start with proxy.
+replace(block, d, p) := edit.declined(sprintf("%s has no replacement", [d.name])) if {
+	not p.replacement
+} else := edit.declined(sprintf("the %s block's options differ from %s's: map them by hand", [d.name, p.replacement])) if {
+	d.name != "proxy"
+} else := edit.declined("proxy's block options differ from forward's: map them by hand") if {
+	d.has_block
+} else := edit.declined("the block has a forward already") if {
+	some o in block.directives
+	o.name == "forward"
+} else := edit.safe("replace proxy by forward", [edit.replace(d.pos, d.name, "forward")]) if {
+	count(d.args) > 1
+	every a in array.slice(d.args, 1, count(d.args)) {
+		regex.match(`^(dns://)?([0-9.]+|\[[0-9a-fA-F:.]+\])(:[0-9]+)?$|^/[^ ]+$`, a.text)
+	}
+} else := edit.declined("an upstream forward may read otherwise than proxy did: replace it by hand")

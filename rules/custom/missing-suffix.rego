@@ -18,6 +18,7 @@
 # custom:
 #   each: customs
 #   severity: error
+#   fixable: true
 #   source: MicrosoftDocs/azure-aks-docs articles/aks/coredns-custom.md; verified by starting CoreDNS 1.14.7 with an AKS-style custom/ directory
 #   bad: |-
 #     apiVersion: v1
@@ -43,9 +44,10 @@
 #         }
 package dnslint.rules.custom["missing-suffix"]
 
+import data.dnslint.lib.fix
 import data.dnslint.lib.report
 
-report contains report.finding(k.key.pos, msg) if {
+report contains fix.add(report.finding(k.key.pos, msg), rename(c, k)) if {
 	some c in input.customs
 	object.get(c, ["partner", "imports"], true)
 	some k in c.keys
@@ -75,3 +77,22 @@ last_dot(s) := i if {
 	i := dots[count(dots) - 1]
 	i > 0
 }
+
+# rename gives the key the suffix it probably meant, else the one its content calls for:
+# server blocks (every block with `{ }`) → .server, plugin lines → .override. Safe: the
+# content takes effect as its author wrote it.
+rename(c, k) := fix.declined(sprintf("the ConfigMap has a key %q already", [to])) if {
+	to := renamed(k)
+	some other in c.keys
+	other.key.text == to
+} else := fix.safe(sprintf("rename the key to %q", [renamed(k)]), [fix.scalar(k.key.pos, k.key.text, renamed(k))]) if {
+	k.lines > 0
+} else := fix.declined("the key is empty: nothing says which suffix it needs")
+
+renamed(k) := concat(".", [stem, meant]) if {
+	i := last_dot(k.key.text)
+	stem := substring(k.key.text, 0, i)
+	meant := dnslint.closest(substring(k.key.text, i + 1, -1), suffixes)
+} else := concat("", [trim_suffix(k.key.text, ".conf"), ".server"]) if {
+	k.unbraced == null
+} else := concat("", [trim_suffix(k.key.text, ".conf"), ".override"])

@@ -8,6 +8,7 @@
 #   by the engine after filtering (lint/suppress); this file holds its metadata only.
 # custom:
 #   severity: info
+#   fixable: true
 #   engine: true
 #   bad: |-
 #     .:53 {

@@ -18,6 +18,7 @@
 # custom:
 #   each: corefiles
 #   severity: warning
+#   fixable: true
 #   source: "CoreDNS plugin/loop/README.md @ v1.14.7 (Troubleshooting Loops In Kubernetes Clusters); corefile-migration adds loop to forwarding server blocks since CoreDNS 1.2.1"
 #   bad: |-
 #     .:53 {
@@ -35,12 +36,13 @@
 package dnslint.rules.forward["missing-loop"]
 
 import data.dnslint.lib.corefile
+import data.dnslint.lib.fix
 import data.dnslint.lib.forward
 import data.dnslint.lib.plugins
 import data.dnslint.lib.report
 import data.dnslint.lib.upstream
 
-report contains report.finding(s.directive.pos, msg) if {
+report contains fix.add(report.finding(s.directive.pos, msg), add(s.directive)) if {
 	corefile.available("loop")
 	some s in forward.stanzas
 	count(s.directive.args) > 1
@@ -61,3 +63,7 @@ resolv(d) := "The usual cause is a resolv.conf that lists a loopback resolver su
 }
 
 else := ""
+
+# add writes `loop` on a line of its own above the forward (CoreDNS orders plugins by
+# plugin.cfg, not by their lines): unsafe, it changes what the block does at run time.
+add(d) := fix.unsafe("add `loop` to the block", [fix.insert_before(d.pos, d.name, "loop\n")])

@@ -14,6 +14,7 @@
 # custom:
 #   each: corefiles
 #   severity: error
+#   fixable: true
 #   source: coredns/caddy caddyfile/parse.go; plugin/forward/setup.go @ v1.14.7; verified by starting CoreDNS 1.14.7
 #   bad: |-
 #     .:53 {
@@ -29,10 +30,11 @@
 package dnslint.rules.forward["option-outside-block"]
 
 import data.dnslint.lib.corefile
+import data.dnslint.lib.fix
 import data.dnslint.lib.forward
 import data.dnslint.lib.report
 
-report contains report.finding(d.pos, msg) if {
+report contains fix.add(report.finding(d.pos, msg), move(x.block, d)) if {
 	some name in corefile.names
 	name in forward.options
 	some x in corefile.directives(name)
@@ -62,3 +64,41 @@ line(d) := concat(" ", array.concat([d.name], [a.text | some a in d.args]))
 place(p, here) := sprintf("line %d", [p.line]) if p.file == here.file
 
 else := sprintf("%s line %d", [p.file, p.line])
+
+# move is the fix: the line moves into the block's one forward (a `{ }` is opened after
+# its last argument when it has none), or is deleted when that block has the option
+# already. Safe: CoreDNS did not start with the line where it was.
+move(block, d) := fix.declined(sprintf("the server block has %d forward plugins with an upstream: which one `%s` is meant for is not evident", [count(fwds), d.name])) if {
+	fwds := [f | some f in block.directives; f.name == "forward"; count(f.args) > 0]
+	count(fwds) != 1
+} else := fix.declined(sprintf("`%s` has a block of its own", [d.name])) if {
+	d.has_block
+} else := fix.declined(sprintf("`%s` and the forward it belongs to are written in different places (%s and %s): moving it is a change to both, left to you", [d.name, where(d), where(f)])) if {
+	some f in first_forward(block)
+	where(d) != where(f)
+} else := fix.safe(sprintf("delete `%s`: the forward block has it already", [d.name]), [fix.delete(s.pos, s.text)]) if {
+	some f in first_forward(block)
+	some o in f.block
+	o.name == d.name
+	s := fix.line_span(d)
+} else := fix.safe(sprintf("move `%s` into the forward block", [d.name]), [
+	fix.insert_before(f.block[0].pos, f.block[0].name, concat("", [s.text, "\n"])),
+	fix.delete(s.pos, s.text),
+]) if {
+	some f in first_forward(block)
+	count(f.block) > 0
+	s := fix.line_span(d)
+} else := fix.declined("the forward block is empty (`{ }`): dnslint does not place a line inside it") if {
+	some f in first_forward(block)
+	f.has_block
+} else := fix.safe(sprintf("move `%s` into a new block of the forward", [d.name]), [
+	fix.insert_after(last.pos, last.text, concat("", [" {\n    ", s.text, "\n}"])),
+	fix.delete(s.pos, s.text),
+]) if {
+	some f in first_forward(block)
+	last := f.args[count(f.args) - 1]
+	s := fix.line_span(d)
+}
+
+# where is the file and import chain a line was written in.
+where(d) := concat(" via ", array.concat([d.pos.file], d.via))

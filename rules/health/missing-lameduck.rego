@@ -18,6 +18,7 @@
 # custom:
 #   each: corefiles
 #   severity: warning
+#   fixable: true
 #   source: CoreDNS plugin/health/README.md @ v1.14.7 (lameduck); corefile-migration plugins.go (health "v1 add lameduck"); Azure/AKS CHANGELOG.md @ 8d1c8909; coredns-facts.md §7 item 4
 #   bad: |-
 #     .:53 {
@@ -34,10 +35,11 @@
 package dnslint.rules.health["missing-lameduck"]
 
 import data.dnslint.lib.corefile
+import data.dnslint.lib.fix
 import data.dnslint.lib.plugins
 import data.dnslint.lib.report
 
-report contains report.finding(x.directive.pos, msg) if {
+report contains fix.add(report.finding(x.directive.pos, msg), add_lameduck(x.directive)) if {
 	some x in corefile.directives("health")
 	cluster_dns(x.corefile)
 	count(plugins.options(x.directive, "lameduck")) == 0
@@ -46,7 +48,7 @@ report contains report.finding(x.directive.pos, msg) if {
 	])
 }
 
-report contains report.finding(v.pos, msg) if {
+report contains fix.add(report.finding(v.pos, msg), fix.unsafe("set `lameduck 5s`", [fix.replace(v.pos, v.text, "5s")])) if {
 	some x in corefile.directives("health")
 	cluster_dns(x.corefile)
 	some l in plugins.options(x.directive, "lameduck")
@@ -65,3 +67,14 @@ cluster_dns(cf) := true if {
 	some d in b.directives
 	d.name == "kubernetes"
 } else := false
+
+# add_lameduck adds `lameduck 5s` (what kubeadm, EKS and AKS ship): unsafe, a stopping pod
+# then answers 5 s longer. Into the health block when there is one with lines, else a
+# new block after the line's last word.
+add_lameduck(d) := fix.unsafe("add `lameduck 5s`", [fix.insert_before(d.block[0].pos, d.block[0].name, "lameduck 5s\n")]) if {
+	count(d.block) > 0
+} else := fix.declined("the health block is empty (`{ }`): dnslint does not place a line inside it") if {
+	d.has_block
+} else := fix.unsafe("add `lameduck 5s`", [fix.insert_after(s.pos, s.text, " {\n    lameduck 5s\n}")]) if {
+	s := fix.line_span(d)
+}

@@ -15,6 +15,7 @@
 # custom:
 #   each: workloads
 #   severity: warning
+#   fixable: true
 #   params:
 #     max_ndots: 5
 #   param_schema:
@@ -48,13 +49,14 @@
 #             value: "2"
 package dnslint.rules.pod["high-ndots"]
 
+import data.dnslint.lib.fix
 import data.dnslint.lib.ndots
 import data.dnslint.lib.pod
 import data.dnslint.lib.report
 
 max_ndots := data.dnslint.params["pod/high-ndots"].max_ndots
 
-report contains report.finding(opt.value.pos, msg) if {
+report contains fix.add(report.finding(opt.value.pos, msg), lower(opt)) if {
 	some w in pod.configured
 	some opt in pod.options(w.pod)
 	opt.name.text == "ndots"
@@ -74,3 +76,7 @@ else := 0
 node_note(p) := "" if pod.policy(p) == "None"
 
 else := " (more with the node's own search domains)"
+
+# lower sets ndots to the limit: unsafe, names with fewer dots than before then go out
+# as they are first.
+lower(opt) := fix.unsafe(sprintf("set ndots to %d", [max_ndots]), [fix.scalar(opt.value.pos, opt.value.text, sprintf("%d", [max_ndots]))])

@@ -14,6 +14,7 @@
 # custom:
 #   each: workloads
 #   severity: error
+#   fixable: true
 #   source: kubernetes/kubernetes pkg/apis/core/validation/validation.go (validatePodDNSConfig)
 #   bad: |-
 #     apiVersion: v1
@@ -40,6 +41,7 @@
 #           image: nginx
 package dnslint.rules.pod["none-without-nameservers"]
 
+import data.dnslint.lib.fix
 import data.dnslint.lib.pod
 import data.dnslint.lib.report
 
@@ -52,7 +54,7 @@ report contains report.finding(w.pod.dns_policy.pos, msg) if {
 	])
 }
 
-report contains report.finding(w.pod.dns_config.pos, msg) if {
+report contains fix.add(report.finding(w.pod.dns_config.pos, msg), no_value) if {
 	some w in input.workloads
 	pod.policy(w.pod) == "None"
 	w.pod.dns_config != null
@@ -63,3 +65,5 @@ report contains report.finding(w.pod.dns_config.pos, msg) if {
 }
 
 fix := "List the nameservers in dnsConfig.nameservers (the cluster DNS Service IP for cluster names), or use dnsPolicy ClusterFirst"
+
+no_value := fix.declined("no value to write: the nameserver is the cluster DNS Service IP or another resolver, which the manifest does not say")

@@ -18,6 +18,7 @@
 # custom:
 #   each: workloads
 #   severity: error
+#   fixable: true
 #   source: kubernetes/kubernetes pkg/kubelet/network/dns/dns.go (mergeDNSOptions); verified with a kube-apiserver 1.34.4 dry run (the object is admitted)
 #   bad: |-
 #     apiVersion: v1
@@ -46,11 +47,12 @@
 #             value: "2"
 package dnslint.rules.pod["option-name-with-value"]
 
+import data.dnslint.lib.fix
 import data.dnslint.lib.pod
 import data.dnslint.lib.report
 
 # A plain string item: no option object.
-report contains report.finding(opt.name.pos, msg) if {
+report contains fix.add(report.finding(opt.name.pos, msg), as_object(opt)) if {
 	some w in pod.configured
 	some opt in pod.options(w.pod)
 	scalar(opt)
@@ -61,7 +63,7 @@ report contains report.finding(opt.name.pos, msg) if {
 	])
 }
 
-report contains report.graded(opt.name.pos, msg, severity(w, name)) if {
+report contains fix.add(report.graded(opt.name.pos, msg, severity(w, name)), split(opt)) if {
 	some w in pod.configured
 	some opt in pod.options(w.pod)
 	not scalar(opt)
@@ -103,3 +105,21 @@ effect(w, name, text) := sprintf("the `ndots:5` it writes for dnsPolicy %s stays
 	name == "ndots"
 	pod.cluster_dns(w.pod)
 } else := sprintf("a `%s` option the node's resolv.conf sets stays next to `%s`, in random order", [name, text])
+
+# as_object writes the string item as the option object it spells: safe, the API server
+# refused the string.
+as_object(opt) := fix.safe("write the option as {name, value}", [fix.replace(opt.name.pos, opt.name.text, sprintf(`{name: %s, value: "%s"}`, [name, value]))]) if {
+	[name, value] := split_option(opt.name.text)
+}
+
+# split splits `name: ndots:2` into name and value, the value on a line of its own under
+# the name: safe, the value the author wrote now takes effect as the one option of that name.
+split(opt) := fix.safe("split into name and value", [
+	fix.replace(key, "name", "name"), # the item is a block mapping that starts with name
+	fix.scalar(opt.name.pos, opt.name.text, name),
+	fix.raw(fix.insert_after(opt.name.pos, opt.name.text, sprintf(`%s%svalue: "%s"`, ["\n", fix.spaces(opt.pos.col - 1), value]))),
+]) if {
+	opt.value == null
+	[name, value] := split_option(opt.name.text)
+	key := object.union(opt.pos, {"end_line": opt.pos.line, "end_col": opt.pos.col + 3})
+} else := fix.declined("the option has a value already: which one is meant is not evident")

@@ -16,6 +16,7 @@
 # custom:
 #   each: workloads
 #   severity: error
+#   fixable: true
 #   params:
 #     cluster_dns_servers: 1
 #   param_schema:
@@ -45,12 +46,13 @@
 #         nameservers: [10.0.0.53, 10.0.1.53]
 package dnslint.rules.pod["too-many-nameservers"]
 
+import data.dnslint.lib.fix
 import data.dnslint.lib.pod
 import data.dnslint.lib.report
 
 max := data.dnslint.kubernetes.max_nameservers
 
-report contains report.finding(servers[max].pos, msg) if {
+report contains fix.add(report.finding(servers[max].pos, msg), drop(servers, max)) if {
 	some w in pod.configured
 	servers := pod.nameservers(w.pod)
 	count(servers) > max
@@ -59,7 +61,7 @@ report contains report.finding(servers[max].pos, msg) if {
 	])
 }
 
-report contains report.graded(kept[fit].pos, msg, "warning") if {
+report contains fix.add(report.graded(kept[fit].pos, msg, "warning"), drop(servers, max - data.dnslint.params["pod/too-many-nameservers"].cluster_dns_servers)) if {
 	some w in pod.configured
 	pod.cluster_dns(w.pod)
 	servers := pod.nameservers(w.pod)
@@ -79,3 +81,10 @@ distinct(servers) := [s |
 	some i, s in servers
 	not s.text in {t.text | some t in array.slice(servers, 0, i)}
 ]
+
+# drop deletes the nameservers past the first keep: unsafe, the pod no longer lists them
+# (though it could not use them).
+drop(servers, keep) := fix.unsafe(sprintf("keep the first %d nameservers", [keep]), [fix.delete_item(s.pos, s.text) |
+	some i, s in servers
+	i >= keep
+]) if keep > 0

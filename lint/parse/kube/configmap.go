@@ -105,7 +105,7 @@ func (p *parser) custom(obj model.Object, data []field) {
 			ScalarPos: p.span(v),
 			Joined:    p.joined(f.key, v),
 		}
-		if k.Kind == "server" {
+		if k.Kind != "override" {
 			k.Unbraced = unbraced(t)
 		}
 		c.Custom.Keys = append(c.Custom.Keys, k)
