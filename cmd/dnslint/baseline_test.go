@@ -102,6 +102,7 @@ func TestBaselineMisuse(t *testing.T) {
 		{[]string{"--write-baseline", "a.json", "--baseline", "b.json"}, "give one"},
 		{[]string{"--write-baseline", "a.json", "--new-from-rev", "HEAD"}, "would leave some out"},
 		{[]string{"--baseline", filepath.Join(dir, "missing.json")}, "no such file"},
+		{[]string{"--diff", "--new-from-rev", "HEAD"}, "give one or the other"},
 	} {
 		r := dnslint(t, "", append(append([]string{"lint"}, tc.args...), dir)...)
 		if r.code != exitUsage || !strings.Contains(r.stderr, tc.want) {
