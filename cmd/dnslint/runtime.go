@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -65,10 +66,40 @@ func addProfileFlags(root *cobra.Command) (stop func() error) {
 // from a small heap collects it, and then the first Lint's compilation, many times over:
 // without the pause a one-file run takes 30-40 ms longer (of ~115 ms). The collector's
 // setting is restored before any input is read, so a large run's memory stays bounded;
-// a GOGC in the environment is left alone.
+// a GOGC in the environment is left alone. Calls may overlap (tests run many at once):
+// the first to start pauses, the last to end restores the setting saved by the first —
+// saving and restoring per call would let an overlap restore "paused" for good.
 func newLinter(ctx context.Context, opts lint.Options) (*lint.Linter, error) {
 	if os.Getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(-1))
+		gcPause.enter()
+		defer gcPause.exit()
 	}
 	return lint.New(ctx, opts)
+}
+
+// gcPause pauses the collector while at least one caller is inside.
+var gcPause pauser
+
+type pauser struct {
+	mu     sync.Mutex
+	inside int
+	saved  int
+}
+
+func (p *pauser) enter() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.inside == 0 {
+		p.saved = debug.SetGCPercent(-1)
+	}
+	p.inside++
+}
+
+func (p *pauser) exit() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.inside--
+	if p.inside == 0 {
+		debug.SetGCPercent(p.saved)
+	}
 }
