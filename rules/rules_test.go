@@ -12,7 +12,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/tester"
 
-	_ "github.com/dnslint/dnslint/lint/engine" // registers dnslint.closest
+	"github.com/dnslint/dnslint/lint/engine" // also registers dnslint.closest
 	"github.com/dnslint/dnslint/rules"
 )
 
@@ -31,7 +31,7 @@ func TestRego(t *testing.T) {
 			return err
 		}
 		switch {
-		case strings.HasSuffix(p, ".json"):
+		case strings.HasSuffix(p, ".json") && strings.HasPrefix(p, "data/"):
 			var v any
 			if err := json.Unmarshal(b, &v); err != nil {
 				return err
@@ -54,7 +54,12 @@ func TestRego(t *testing.T) {
 	}
 	data["config"], data["params"] = map[string]any{}, map[string]any{}
 	store := inmem.NewFromObject(map[string]any{"dnslint": data})
-	ch, err := tester.NewRunner().SetModules(modules).SetStore(store).EnableTracing(false).RunTests(context.Background(), nil)
+	schemas, err := engine.InputSchemas()
+	if err != nil {
+		t.Fatal(err)
+	}
+	compiler := ast.NewCompiler().WithSchemas(schemas)
+	ch, err := tester.NewRunner().SetCompiler(compiler).SetModules(modules).SetStore(store).EnableTracing(false).RunTests(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
