@@ -68,9 +68,9 @@ func TestInputRefusesUnknownFormat(t *testing.T) {
 
 func TestDedent(t *testing.T) {
 	for in, want := range map[string]string{
-		"\n\t\t. {\n\t\t    whoami\n\n\t\t}\n\t":  ". {\n    whoami\n\n}\n",
+		"\n\t\t. {\n\t\t    whoami\n\n\t\t}\n\t": ". {\n    whoami\n\n}\n",
 		". {\n  whoami\n}\n":                     ". {\n  whoami\n}\n", // no leading newline: as it is
-		"\n  a: 1\n    b: 2\n  c: 3\n":          "a: 1\n  b: 2\nc: 3\n",
+		"\n  a: 1\n    b: 2\n  c: 3\n":           "a: 1\n  b: 2\nc: 3\n",
 		"\n\tkind: Pod\n\t  # x\n\tspec: {}\n\t": "kind: Pod\n  # x\nspec: {}\n",
 	} {
 		if got := Dedent(in); got != want {
