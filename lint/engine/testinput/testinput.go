@@ -20,26 +20,51 @@ import (
 	"github.com/dnslint/dnslint/lint/source"
 )
 
-// Name is the builtin's name.
-const Name = "dnslint.test.input"
+// Name is the builtin's name; NameOn that of its form with a platform.
+const (
+	Name   = "dnslint.test.input"
+	NameOn = "dnslint.test.input_on"
+)
+
+// filesType is file name → text.
+var filesType = types.NewObject(nil, types.NewDynamicProperty(types.S, types.S))
+
+// inputType is not the input schema's type: OPA's type checker recurses without end
+// comparing it (its recursive parts) with the type of `input` in a `with input as` of the
+// result. The rules under test are checked all the same.
+var inputType = types.Named("input", types.A).Description("the model the rules see")
 
 func init() {
 	rego.RegisterBuiltin1(&rego.Function{
 		Name: Name,
 		Decl: types.NewFunction(
-			types.Args(types.Named("files", types.NewObject(nil, types.NewDynamicProperty(types.S, types.S))).
+			types.Args(types.Named("files", filesType).
 				Description(`file name → text, e.g. {"Corefile": "…", "coredns.yaml": "…"}; the name tells the format as on the command line`)),
-			// Not the input schema's type: OPA's type checker recurses without end
-			// comparing it (its recursive parts) with the type of `input` in a
-			// `with input as` of the result. The rules under test are checked all the same.
-			types.Named("input", types.A).Description("the model the rules see"),
+			inputType,
 		),
 		Memoize: true,
-	}, input)
+	}, func(_ rego.BuiltinContext, files *ast.Term) (*ast.Term, error) { return input("", files) })
+	rego.RegisterBuiltin2(&rego.Function{
+		Name: NameOn,
+		Decl: types.NewFunction(
+			types.Args(
+				types.Named("platform", types.S).Description("the --platform of the run (aks, eks, k3s, …)"),
+				types.Named("files", filesType).Description("as for dnslint.test.input"),
+			),
+			inputType,
+		),
+		Memoize: true,
+	}, func(_ rego.BuiltinContext, platform, files *ast.Term) (*ast.Term, error) {
+		p, ok := platform.Value.(ast.String)
+		if !ok {
+			return nil, fmt.Errorf("want a platform name, got %s", ast.ValueName(platform.Value))
+		}
+		return input(string(p), files)
+	})
 }
 
-// input implements dnslint.test.input(files).
-func input(_ rego.BuiltinContext, files *ast.Term) (*ast.Term, error) {
+// input implements dnslint.test.input(files) and dnslint.test.input_on(platform, files).
+func input(platform string, files *ast.Term) (*ast.Term, error) {
 	obj, ok := files.Value.(ast.Object)
 	if !ok {
 		return nil, fmt.Errorf("want an object of file name → text, got %s", ast.ValueName(files.Value))
@@ -58,7 +83,7 @@ func input(_ rego.BuiltinContext, files *ast.Term) (*ast.Term, error) {
 		in = append(in, &source.File{Path: string(name), Format: format, Data: []byte(Dedent(string(text)))})
 	}
 	slices.SortFunc(in, func(a, b *source.File) int { return strings.Compare(a.Path, b.Path) })
-	model, _, err := lint.Model(in, "")
+	model, _, err := lint.Model(in, platform)
 	if err != nil {
 		return nil, err
 	}
