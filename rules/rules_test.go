@@ -12,7 +12,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/tester"
 
-	_ "github.com/dnslint/dnslint/lint/engine" // registers dnslint.closest
+	"github.com/dnslint/dnslint/lint/engine"           // also registers dnslint.closest
+	"github.com/dnslint/dnslint/lint/engine/testinput" // registers dnslint.test.input
 	"github.com/dnslint/dnslint/rules"
 )
 
@@ -31,7 +32,7 @@ func TestRego(t *testing.T) {
 			return err
 		}
 		switch {
-		case strings.HasSuffix(p, ".json"):
+		case strings.HasSuffix(p, ".json") && strings.HasPrefix(p, "data/"):
 			var v any
 			if err := json.Unmarshal(b, &v); err != nil {
 				return err
@@ -45,6 +46,8 @@ func TestRego(t *testing.T) {
 			modules[p] = m
 			if strings.HasSuffix(p, "_test.rego") {
 				tests++
+			} else if callsTestBuiltin(m) {
+				t.Errorf("%s calls %s, which only the Rego tests have", p, testinput.Name)
 			}
 		}
 		return nil
@@ -54,7 +57,12 @@ func TestRego(t *testing.T) {
 	}
 	data["config"], data["params"] = map[string]any{}, map[string]any{}
 	store := inmem.NewFromObject(map[string]any{"dnslint": data})
-	ch, err := tester.NewRunner().SetModules(modules).SetStore(store).EnableTracing(false).RunTests(context.Background(), nil)
+	schemas, err := engine.InputSchemas()
+	if err != nil {
+		t.Fatal(err)
+	}
+	compiler := ast.NewCompiler().WithSchemas(schemas).WithEnablePrintStatements(true)
+	ch, err := tester.NewRunner().SetCompiler(compiler).SetModules(modules).SetStore(store).EnableTracing(false).CapturePrintOutput(true).RunTests(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,11 +70,29 @@ func TestRego(t *testing.T) {
 	for r := range ch {
 		n++
 		if r.Fail || r.Error != nil {
-			t.Errorf("%s %s: fail=%v err=%v", r.Package, r.Name, r.Fail, r.Error)
+			t.Errorf("%s %s: fail=%v err=%v%s", r.Package, r.Name, r.Fail, r.Error, printed(r.Output))
 		}
 	}
 	if n == 0 || tests == 0 {
 		t.Fatalf("no Rego tests ran (%d test files)", tests)
 	}
 	t.Logf("%d Rego tests in %d files", n, tests)
+}
+
+// callsTestBuiltin tells whether a module calls a dnslint.test.* builtin.
+func callsTestBuiltin(m *ast.Module) bool {
+	found := false
+	ast.WalkRefs(m, func(r ast.Ref) bool {
+		found = found || strings.HasPrefix(r.String(), "dnslint.test.")
+		return found
+	})
+	return found
+}
+
+// printed is what a failed test print()ed, for its report.
+func printed(out []byte) string {
+	if len(out) == 0 {
+		return ""
+	}
+	return "\nprinted:\n" + string(out)
 }

@@ -1,5 +1,6 @@
 // Command gendocs writes docs/rules/ from the metadata of the built-in rules, and the JSON
-// Schema of .dnslint.yaml beside it (docs/dnslint.schema.json) (make docs).
+// Schema of .dnslint.yaml beside it (docs/dnslint.schema.json), and the input schema of
+// the rules with its reference in docs/input.md (internal/inputschema) (make docs).
 package main
 
 import (
@@ -7,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/dnslint/dnslint/internal/inputschema"
 	"github.com/dnslint/dnslint/lint/compose"
 	"github.com/dnslint/dnslint/lint/config"
 	"github.com/dnslint/dnslint/lint/docs"
@@ -32,9 +34,12 @@ func main() {
 	if err == nil {
 		err = os.WriteFile(filepath.Join(filepath.Dir(dir), SchemaFile), append(schema, '\n'), 0o644)
 	}
+	if err == nil {
+		err = inputschema.Write(filepath.Dir(filepath.Dir(dir))) // the repository holding docs/
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gendocs:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("wrote %d rule pages to %s and %s beside it\n", len(cat.Rules), dir, SchemaFile)
+	fmt.Printf("wrote %d rule pages to %s and %s beside it, %s and %s\n", len(cat.Rules), dir, SchemaFile, inputschema.SchemaFile, inputschema.DocFile)
 }

@@ -38,6 +38,9 @@ type Options struct {
 	// ChunkSize is how many elements of its collection an each-rule sees per evaluation
 	// (DefaultChunkSize when zero).
 	ChunkSize int
+	// TypeCheck type-checks the built-in rules too (against the input schema), as
+	// user policies always are: what the tests of the catalog ask for.
+	TypeCheck bool
 	// MaxFindingsPerRule bounds the findings of one rule in one run
 	// (DefaultMaxFindingsPerRule when zero; see reported.go).
 	MaxFindingsPerRule int
@@ -87,10 +90,15 @@ func (c *Catalog) Compile(ctx context.Context, opts Options) (*Engine, error) {
 		return nil, err
 	}
 	maps.Copy(modules, groupMods)
-	compiler := ast.NewCompiler().WithCapabilities(capabilities())
-	if !c.user {
-		// The built-in rules are type-checked by their tests (go test ./rules compiles
-		// them all with every stage); skipping the check saves a sixth of the start-up.
+	schemas, err := inputSchemas()
+	if err != nil {
+		return nil, err
+	}
+	compiler := ast.NewCompiler().WithCapabilities(capabilities()).WithSchemas(schemas)
+	if !c.user && !opts.TypeCheck {
+		// The built-in rules are type-checked, against the input schema too, by their
+		// tests (TestCatalogTypeChecks compiles them all with every stage); skipping the
+		// check saves a sixth of the start-up.
 		compiler = compiler.WithSkipStages(ast.StageCheckTypes)
 	}
 	if compiler.Compile(modules); compiler.Failed() {

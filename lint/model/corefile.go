@@ -105,7 +105,8 @@ type Directive struct {
 	Block []*Directive `json:"block"`
 	// HasBlock is true when `{ }` followed, even if empty.
 	HasBlock bool `json:"has_block"`
-	// Via is the import chain (snippet names and file/key names) that brought the line in.
+	// Via is the import chain (snippet names "(name)" and file/key names) that brought the
+	// line in, outermost first: at most 32 steps, then "…".
 	Via []string `json:"via"`
 	Pos Pos      `json:"pos"`
 }

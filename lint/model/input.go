@@ -15,13 +15,15 @@ type Input struct {
 	ResolvConfs []*ResolvConf `json:"resolv_confs"`
 	// ParseErrors are inputs that could not be read; the `<format>/syntax` rules report them.
 	ParseErrors []*ParseError `json:"parse_errors"`
-	// DuplicateKeys are mapping keys written twice in the fields dnslint reads.
+	// DuplicateKeys are mapping keys written twice in the fields dnslint reads (at most
+	// 256 a file).
 	DuplicateKeys []*DuplicateKey `json:"duplicate_keys"`
 }
 
 // ParseError is a file (or embedded text) that its parser rejected.
 type ParseError struct {
-	// Format is corefile, yaml, resolv or autoscaler.
+	// Format is corefile, yaml, resolv, autoscaler, or limit: past one of dnslint's own
+	// limits (a Corefile of more than 65536 tokens, say), which is then not linted.
 	Format  string `json:"format"`
 	Message string `json:"message"`
 	Pos     Pos    `json:"pos"`

@@ -1,7 +1,9 @@
 // Package model owns the typed, normalized view of every configuration dnslint reads.
 // It is the input schema of the Rego rules: every struct here is serialized (through its
 // json tags) into `input`, and every element that a rule can point at carries a Pos in the
-// file the user edits. docs/input-schema.md describes the same shape for policy authors.
+// file the user edits. docs/input.md and rules/schema/input.json describe the same shape
+// for policy authors; both are generated from these types (internal/inputschema, make
+// docs), and the engine type-checks every policy against the schema.
 package model
 
 import "fmt"

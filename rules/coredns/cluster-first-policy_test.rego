@@ -2,30 +2,42 @@ package dnslint.rules.coredns["cluster-first-policy_test"]
 
 import data.dnslint.rules.coredns["cluster-first-policy"] as rule
 
-pos(l) := {"file": "coredns.yaml", "line": l, "col": 18, "end_line": l, "end_col": 29}
+at(l, c, ec) := {"file": "coredns.yaml", "line": l, "col": c, "end_line": l, "end_col": ec}
 
-coredns(policy, host) := {"workloads": [{
-	"object": {"kind": "Deployment", "name": "coredns", "pos": pos(2)},
-	"pod": {"dns_policy": policy, "host_network": host, "containers": []},
-}]}
+# deployment is a Deployment of CoreDNS named name in namespace, with the spec line given
+# on line 7 ("" for none).
+deployment(name, namespace, line) := dnslint.test.input({"coredns.yaml": concat("\n", [
+	"apiVersion: apps/v1",
+	"kind: Deployment",
+	sprintf("metadata: {name: %s, namespace: %s}", [name, namespace]),
+	"spec:",
+	"  template:",
+	"    spec:",
+	line,
+	sprintf("      containers: [{name: %s, image: %q}]", [name, image[name]]),
+])})
+
+image := {"coredns": "registry.k8s.io/coredns/coredns:v1.11.3", "web": "nginx"}
+
+coredns(line) := deployment("coredns", "kube-system", line)
 
 test_cluster_first if {
-	r := rule.report with input as coredns({"text": "ClusterFirst", "pos": pos(24)}, null)
+	r := rule.report with input as coredns("      dnsPolicy: ClusterFirst")
 	count(r) == 1
 	some f in r
-	f.location == pos(24)
+	f.location == at(7, 18, 29)
 	contains(f.message, "dnsPolicy ClusterFirst: its resolv.conf names the cluster DNS")
 }
 
 test_unset if {
-	some f in rule.report with input as coredns(null, null)
-	f.location == pos(2)
+	some f in rule.report with input as coredns("")
+	f.location == at(2, 7, 16)
 	contains(f.message, "the default when it is unset")
 }
 
 test_fine if {
-	count(rule.report) == 0 with input as coredns({"text": "Default", "pos": pos(24)}, null)
-	count(rule.report) == 0 with input as coredns(null, {"value": true})
-	count(rule.report) == 0 with input as {"workloads": [{"object": {"kind": "Deployment", "name": "coredns", "namespace": "lab-dns"}, "pod": {"containers": []}}]}
-	count(rule.report) == 0 with input as {"workloads": [{"object": {"kind": "Deployment", "name": "web"}, "pod": {"containers": []}}]}
+	count(rule.report) == 0 with input as coredns("      dnsPolicy: Default")
+	count(rule.report) == 0 with input as coredns("      hostNetwork: true")
+	count(rule.report) == 0 with input as deployment("coredns", "lab-dns", "")
+	count(rule.report) == 0 with input as deployment("web", "kube-system", "")
 }

@@ -72,7 +72,7 @@ report contains report.finding(w.replicas.pos, msg) if {
 
 report contains report.graded(w.object.pos, msg, "info") if {
 	some w in pod.coredns_workloads
-	w.replicas == null
+	is_null(w.replicas)
 	not pod.autoscaled(w)
 	msg := sprintf("%s sets no replicas, so it runs 1 CoreDNS replica unless an autoscaler manages it, and this run holds none: without one, DNS fails while that pod restarts or its node drains. Set replicas: 2, or lint the cluster-proportional-autoscaler that targets it in the same run", [
 		pod.name(w),

@@ -2,51 +2,61 @@ package dnslint.rules.corefile["removed-option_test"]
 
 import data.dnslint.rules.corefile["removed-option"] as rule
 
-pos(l) := {"file": "Corefile", "line": l, "col": 9, "end_line": l, "end_col": 16}
+at(l, c, ec) := {"file": "Corefile", "line": l, "col": c, "end_line": l, "end_col": ec}
 
-line(name, l) := {"name": name, "args": [], "block": [], "via": [], "pos": pos(l)}
-
-plugin(name, block, via) := {"name": name, "args": [], "block": block, "has_block": true, "via": via, "pos": pos(2)}
-
-cf(ds) := {"corefiles": [{"server_blocks": [{"keys": [], "via": [], "directives": ds}]}]}
+# plugin is a Corefile whose plugin on line 2 has lines in its block, from line 3 on.
+plugin(name, lines) := dnslint.test.input({"Corefile": concat("\n", array.flatten([
+	".:53 {",
+	sprintf("    %s {", [name]),
+	[sprintf("        %s", [l]) | some l in lines],
+	"    }",
+	"}",
+	"",
+]))})
 
 test_kubernetes_upstream if {
-	r := rule.report with input as cf([plugin("kubernetes", [line("pods", 3), line("upstream", 4), line("resyncperiod", 5)], [])])
+	r := rule.report with input as plugin("kubernetes", ["pods insecure", "upstream", "resyncperiod 30s"])
 		with data.dnslint.config as {}
-	{f.location | some f in r} == {pos(4), pos(5)}
+	{f.location | some f in r} == {at(4, 9, 16), at(5, 9, 20)}
 	some f in r
-	f.location == pos(4)
+	f.location == at(4, 9, 16)
 	contains(f.message, "`plugin/kubernetes: … unknown property 'upstream'`")
 	contains(f.message, "removed in CoreDNS 1.7.0")
 }
 
 test_version_aware if {
-	k8s := cf([plugin("kubernetes", [line("upstream", 4), line("transfer", 5)], [])])
+	k8s := plugin("kubernetes", ["upstream", "transfer to *"])
 	count(rule.report) == 0 with input as k8s with data.dnslint.config as {"coredns_version": "1.6.9"}
-	{f.location | some f in rule.report} == {pos(4)} with input as k8s with data.dnslint.config as {"coredns_version": "1.7.0"}
+	{f.location | some f in rule.report} == {at(3, 9, 16)} with input as k8s with data.dnslint.config as {"coredns_version": "1.7.0"}
 	count(rule.report) == 2 with input as k8s with data.dnslint.config as {"coredns_version": "1.8.0"}
 }
 
 test_header_without_selector if {
-	hdr := cf([plugin("header", [line("set", 3), line("query", 4), line("response", 5)], [])])
+	hdr := plugin("header", ["set ra", "query set rd", "response set ra"])
 	r := rule.report with input as hdr with data.dnslint.config as {}
 	count(r) == 1
 	some f in r
-	f.location == pos(3)
+	f.location == at(3, 9, 11)
 	contains(f.message, "invalid selector=set should be query or response")
 	count(rule.report) == 0 with input as hdr with data.dnslint.config as {"coredns_version": "1.12.3"}
 }
 
 test_from_an_override if {
-	some f in rule.report with input as cf([plugin("kubernetes", [line("upstream", 4)], ["/etc/coredns/custom/k.override"])])
+	some f in rule.report with input as dnslint.test.input({"custom.yaml": `
+		apiVersion: v1
+		kind: ConfigMap
+		metadata: {name: coredns-custom, namespace: kube-system}
+		data:
+		  k.override: |
+		    kubernetes example.local {
+		        upstream
+		    }
+	`})
 		with data.dnslint.config as {}
 	contains(f.message, "(imported from /etc/coredns/custom/k.override)")
 }
 
 test_other_plugins_and_arguments if {
-	count(rule.report) == 0 with input as cf([
-		plugin("forward", [line("upstream", 4)], []),
-		{"name": "kubernetes", "args": [{"text": "upstream", "pos": pos(2)}], "block": [], "via": [], "pos": pos(2)},
-	])
-		with data.dnslint.config as {}
+	count(rule.report) == 0 with input as plugin("forward . 10.0.0.1", ["upstream"]) with data.dnslint.config as {}
+	count(rule.report) == 0 with input as dnslint.test.input({"Corefile": ".:53 {\n    kubernetes upstream\n}\n"}) with data.dnslint.config as {}
 }

@@ -2,12 +2,15 @@ package dnslint.rules.errors["invalid-consolidate_test"]
 
 import data.dnslint.rules.errors["invalid-consolidate"] as rule
 
-pos(l, c) := {"file": "Corefile", "line": l, "col": c, "end_line": l, "end_col": c}
-
-cons(args) := {"corefiles": [{"server_blocks": [{"keys": [], "via": [], "directives": [{
-	"name": "errors", "args": [], "has_block": true, "via": [], "pos": pos(2, 1),
-	"block": [{"name": "consolidate", "args": [{"text": a, "pos": pos(3, 10 * (i + 2))} | some i, a in args], "block": [], "has_block": false, "via": [], "pos": pos(3, 5)}],
-}]}]}]}
+# cons is a Corefile whose errors block has `consolidate ARGS` on line 3.
+cons(args) := dnslint.test.input({"Corefile": concat("\n", [
+	".:53 {",
+	"    errors {",
+	sprintf("        consolidate %s", [concat(" ", args)]),
+	"    }",
+	"}",
+	"",
+])})
 
 messages(args) := {f.message | some f in rule.report with input as cons(args)}
 

@@ -2,31 +2,35 @@ package dnslint.rules.health["missing-lameduck_test"]
 
 import data.dnslint.rules.health["missing-lameduck"] as rule
 
-pos(l, c) := {"file": "Corefile", "line": l, "col": c, "end_line": l, "end_col": c}
+at(l, c, ec) := {"file": "Corefile", "line": l, "col": c, "end_line": l, "end_col": ec}
 
-d(name, args, block) := {"name": name, "args": [{"text": a, "pos": pos(4, 18)} | some a in args], "block": block, "via": [], "pos": pos(3, 5)}
+# cf is a Corefile whose server block holds lines, from line 2 on.
+cf(lines) := dnslint.test.input({"Corefile": concat("\n", array.flatten([
+	".:53 {",
+	[sprintf("    %s", [l]) | some l in lines],
+	"}",
+	"",
+]))})
 
-cf(ds) := {"corefiles": [{"server_blocks": [{"keys": [], "via": [], "directives": ds}]}]}
-
-k8s := d("kubernetes", ["cluster.local"], [])
+k8s := "kubernetes cluster.local"
 
 test_no_lameduck if {
-	r := rule.report with input as cf([d("health", [], []), k8s])
+	r := rule.report with input as cf(["health", k8s])
 	count(r) == 1
 	some f in r
-	f.location == pos(3, 5)
+	f.location == at(2, 5, 10)
 	contains(f.message, "`health { lameduck 5s }`")
 }
 
 test_zero_lameduck if {
-	some f in rule.report with input as cf([d("health", [], [d("lameduck", ["0s"], [])]), k8s])
-	f.location == pos(4, 18)
+	some f in rule.report with input as cf(["health {", "    lameduck 0s", "}", k8s])
+	f.location == at(3, 18, 19)
 }
 
 test_lameduck_set if {
-	count(rule.report) == 0 with input as cf([d("health", [], [d("lameduck", ["5s"], [])]), k8s])
+	count(rule.report) == 0 with input as cf(["health {", "    lameduck 5s", "}", k8s])
 }
 
 test_not_the_cluster_dns if {
-	count(rule.report) == 0 with input as cf([d("health", [":8080"], []), d("forward", [".", "10.0.0.1"], [])])
+	count(rule.report) == 0 with input as cf(["health :8080", "forward . 10.0.0.1"])
 }

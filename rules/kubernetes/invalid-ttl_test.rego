@@ -2,50 +2,51 @@ package dnslint.rules.kubernetes["invalid-ttl_test"]
 
 import data.dnslint.rules.kubernetes["invalid-ttl"] as rule
 
-pos(l, c) := {"file": "Corefile", "line": l, "col": c, "end_line": l, "end_col": c}
+at(l, c, ec) := {"file": "Corefile", "line": l, "col": c, "end_line": l, "end_col": ec}
 
-tok(t, c) := {"text": t, "pos": pos(3, c)}
+# block is a Corefile whose plugin on line 2 has line on line 3 of its block.
+block(plugin, line) := dnslint.test.input({"Corefile": concat("\n", [
+	".:53 {",
+	sprintf("    %s cluster.local {", [plugin]),
+	sprintf("        %s", [line]),
+	"    }",
+	"}",
+	"",
+])})
 
-line(name, args) := {"name": name, "args": args, "block": [], "via": [], "has_block": false, "pos": pos(3, 9)}
-
-k8s(block) := {"corefiles": [{"server_blocks": [{"keys": [], "via": [], "directives": [{
-	"name": "kubernetes", "args": [tok("cluster.local", 16)], "block": block, "has_block": true, "via": [], "pos": pos(2, 5),
-}]}]}]}
+k8s(line) := block("kubernetes", line)
 
 test_out_of_range if {
-	r := rule.report with input as k8s([line("ttl", [tok("7200", 13)])])
+	r := rule.report with input as k8s("ttl 7200")
 	count(r) == 1
 	some f in r
-	f.location == pos(3, 13)
+	f.location == at(3, 13, 16)
 	contains(f.message, "`ttl must be in range [0, 3600]: 7200`")
 }
 
 test_negative if {
-	some f in rule.report with input as k8s([line("ttl", [tok("-1", 13)])])
+	some f in rule.report with input as k8s("ttl -1")
 	contains(f.message, "`ttl must be in range [0, 3600]: -1`")
 }
 
 test_not_an_integer if {
-	some f in rule.report with input as k8s([line("ttl", [tok("30s", 13)])])
+	some f in rule.report with input as k8s("ttl 30s")
 	contains(f.message, "`strconv.Atoi: parsing \"30s\": invalid syntax`")
 }
 
 test_missing_value if {
-	some f in rule.report with input as k8s([line("ttl", [])])
-	f.location == pos(3, 9)
+	some f in rule.report with input as k8s("ttl")
+	f.location == at(3, 9, 11)
 	contains(f.message, "`Wrong argument count or unexpected line ending after 'ttl'`")
 }
 
 test_range_ends_and_placeholders_are_fine if {
-	count(rule.report) == 0 with input as k8s([line("ttl", [tok("0", 13)])])
-	count(rule.report) == 0 with input as k8s([line("ttl", [tok("3600", 13)])])
-	count(rule.report) == 0 with input as k8s([line("ttl", [tok("+30", 13)])])
-	count(rule.report) == 0 with input as k8s([line("ttl", [tok("{$TTL}", 13)])])
+	count(rule.report) == 0 with input as k8s("ttl 0")
+	count(rule.report) == 0 with input as k8s("ttl 3600")
+	count(rule.report) == 0 with input as k8s("ttl +30")
+	count(rule.report) == 0 with input as k8s("ttl {$TTL}")
 }
 
 test_other_plugins_are_not_read if {
-	inp := {"corefiles": [{"server_blocks": [{"keys": [], "via": [], "directives": [{
-		"name": "hosts", "args": [], "block": [line("ttl", [tok("0", 13)])], "has_block": true, "via": [], "pos": pos(2, 5),
-	}]}]}]}
-	count(rule.report) == 0 with input as inp
+	count(rule.report) == 0 with input as block("hosts", "ttl 0")
 }

@@ -2,33 +2,40 @@ package dnslint.rules.pod["host-network-cluster-first_test"]
 
 import data.dnslint.rules.pod["host-network-cluster-first"] as rule
 
-pos(l) := {"file": "ds.yaml", "line": l, "col": 20, "end_line": l, "end_col": 23}
+at(l, c, ec) := {"file": "ds.yaml", "line": l, "col": c, "end_line": l, "end_col": ec}
 
-pod(policy, host, image) := {"workloads": [{
-	"object": {"kind": "DaemonSet", "name": "agent"},
-	"pod": {"dns_policy": policy, "host_network": host, "images": [{"text": image}], "containers": []},
-}]}
-
-host := {"value": true, "pos": pos(15)}
+# daemonset runs image on the host network (host: the hostNetwork value) with the
+# dnsPolicy line given on line 8 ("" for none).
+daemonset(host, policy, image) := dnslint.test.input({"ds.yaml": concat("\n", [
+	"apiVersion: apps/v1",
+	"kind: DaemonSet",
+	"metadata: {name: agent}",
+	"spec:",
+	"  template:",
+	"    spec:",
+	sprintf("      hostNetwork: %s", [host]),
+	policy,
+	sprintf("      containers: [{name: agent, image: %q}]", [image]),
+])})
 
 test_explicit_cluster_first_warns if {
-	r := rule.report with input as pod({"text": "ClusterFirst", "pos": pos(16)}, host, "agent:1")
+	r := rule.report with input as daemonset("true", "      dnsPolicy: ClusterFirst", "agent:1")
 	count(r) == 1
 	some f in r
-	f.location == pos(16)
+	f.location == at(8, 18, 29)
 	not f.severity
 	contains(f.message, "Use dnsPolicy ClusterFirstWithHostNet")
 }
 
 test_unset_policy_is_info if {
-	some f in rule.report with input as pod(null, host, "agent:1")
-	f.location == pos(15)
+	some f in rule.report with input as daemonset("true", "", "agent:1")
+	f.location == at(7, 20, 23)
 	f.severity == "info"
 }
 
 test_fine if {
-	count(rule.report) == 0 with input as pod({"text": "ClusterFirstWithHostNet", "pos": pos(16)}, host, "agent:1")
-	count(rule.report) == 0 with input as pod({"text": "Default", "pos": pos(16)}, host, "agent:1")
-	count(rule.report) == 0 with input as pod({"text": "ClusterFirst", "pos": pos(16)}, {"value": false, "pos": pos(15)}, "agent:1")
-	count(rule.report) == 0 with input as pod(null, host, "registry.k8s.io/dns/k8s-dns-node-cache:1.26.4")
+	count(rule.report) == 0 with input as daemonset("true", "      dnsPolicy: ClusterFirstWithHostNet", "agent:1")
+	count(rule.report) == 0 with input as daemonset("true", "      dnsPolicy: Default", "agent:1")
+	count(rule.report) == 0 with input as daemonset("false", "      dnsPolicy: ClusterFirst", "agent:1")
+	count(rule.report) == 0 with input as daemonset("true", "", "registry.k8s.io/dns/k8s-dns-node-cache:1.26.4")
 }

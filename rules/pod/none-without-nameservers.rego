@@ -48,7 +48,7 @@ import data.dnslint.lib.report
 report contains report.finding(w.pod.dns_policy.pos, msg) if {
 	some w in input.workloads
 	pod.policy(w.pod) == "None"
-	w.pod.dns_config == null
+	is_null(w.pod.dns_config)
 	msg := sprintf("The API server rejects %s: \"%s: Required value: must provide `dnsConfig` when `dnsPolicy` is None\". %s", [
 		pod.name(w), pod.field(w, "dnsConfig"), fix,
 	])

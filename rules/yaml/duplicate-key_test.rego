@@ -2,29 +2,36 @@ package dnslint.rules.yaml["duplicate-key_test"]
 
 import data.dnslint.rules.yaml["duplicate-key"] as rule
 
-pos(l) := {"file": "pod.yaml", "line": l, "col": 3, "end_line": l, "end_col": 11}
+at(l, c, ec) := {"file": "pod.yaml", "line": l, "col": c, "end_line": l, "end_col": ec}
 
-dup(value, kept) := {"duplicate_keys": [{
-	"object": {"kind": "Pod", "name": "resolver"},
-	"key": {"text": "dnsPolicy", "pos": pos(6)}, "value": value,
-	"kept": {"text": "dnsPolicy", "pos": pos(12)}, "kept_value": kept,
-}]}
+# pod writes dnsPolicy twice: first on line 5, then on line 8.
+pod(first, last) := dnslint.test.input({"pod.yaml": concat("\n", [
+	"apiVersion: v1",
+	"kind: Pod",
+	"metadata: {name: resolver}",
+	"spec:",
+	sprintf("  dnsPolicy: %s", [first]),
+	"  dnsConfig:",
+	"    nameservers: [10.0.0.1]",
+	sprintf("  dnsPolicy: %s", [last]),
+	"  containers: [{name: r, image: nginx}]",
+])})
 
 test_different_values_one_is_dropped if {
-	r := rule.report with input as dup("None", "ClusterFirst")
+	r := rule.report with input as pod("None", "ClusterFirst")
 	count(r) == 1
 	some f in r
-	f.location == pos(6)
+	f.location == at(5, 3, 11)
 	f.severity == "error"
-	f.message == "`dnsPolicy` is written twice in this mapping of Pod resolver: kubectl (apply/create -f) keeps the last value, `ClusterFirst` at line 12, and silently drops this one, `None`; kustomize (kubectl apply -k) refuses the file with `line 12: mapping key \"dnsPolicy\" already defined at line 6`. Keep one `dnsPolicy`"
+	f.message == "`dnsPolicy` is written twice in this mapping of Pod resolver: kubectl (apply/create -f) keeps the last value, `ClusterFirst` at line 8, and silently drops this one, `None`; kustomize (kubectl apply -k) refuses the file with `line 8: mapping key \"dnsPolicy\" already defined at line 5`. Keep one `dnsPolicy`"
 }
 
 test_same_values_warn if {
-	some f in rule.report with input as dup("Default", "Default")
+	some f in rule.report with input as pod("Default", "Default")
 	f.severity == "warning"
 	contains(f.message, "this one, `Default` (the same)")
 }
 
 test_none if {
-	count(rule.report) == 0 with input as {"duplicate_keys": []}
+	count(rule.report) == 0 with input as dnslint.test.input({"pod.yaml": "apiVersion: v1\nkind: Pod\nmetadata: {name: resolver}\nspec:\n  dnsPolicy: None\n"})
 }
