@@ -46,6 +46,18 @@ func LooksLikeCorefile(s string) bool {
 	return closed && !other // a server block that is empty: `.:53 {` then `}`
 }
 
+// OpensServerBlock tells whether s's first line (after comments) opens a server block or
+// snippet (`.:53 {`, `(common) {`): enough for a file the user named, not for a ConfigMap
+// value, where Caddy sites (`example.com {`) are common (LooksLikeCorefile).
+func OpensServerBlock(s string) bool {
+	for line := range strings.Lines(s) {
+		if words := strings.Fields(stripComment(line)); len(words) > 0 {
+			return isBlockHeader(words)
+		}
+	}
+	return false
+}
+
 // stripComment removes a comment: # at the start of a word, to the end of the line.
 func stripComment(line string) string {
 	for i := range len(line) {

@@ -36,3 +36,17 @@ func TestLooksLikeCorefile(t *testing.T) {
 		}
 	}
 }
+
+func TestOpensServerBlock(t *testing.T) {
+	for text, want := range map[string]bool{
+		".:53 {\n    header {\n        response set aa\n    }\n}\n": true,
+		"# c\n(common) {\n}\n":          true,
+		"server {\n    listen 80;\n}\n": false,
+		"nameserver 10.0.0.1\n":         false,
+		"":                              false,
+	} {
+		if got := OpensServerBlock(text); got != want {
+			t.Errorf("OpensServerBlock(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

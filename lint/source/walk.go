@@ -280,8 +280,9 @@ func FormatOf(path string) Format {
 	return ""
 }
 
-// Sniff guesses a format from content: YAML/JSON with a `kind`, a Corefile
-// (LooksLikeCorefile), or resolv.conf keywords.
+// Sniff guesses a format from content: YAML/JSON with a `kind`, a Corefile (its first
+// line opens a server block: OpensServerBlock, the header test of LooksLikeCorefile), or
+// resolv.conf keywords.
 func Sniff(b []byte) Format {
 	var kinds, resolv int
 	for _, raw := range bytes.Split(b, []byte("\n")) {
@@ -297,7 +298,7 @@ func Sniff(b []byte) Format {
 	switch {
 	case kinds > 0:
 		return YAML
-	case LooksLikeCorefile(string(b)):
+	case OpensServerBlock(string(b)):
 		return Corefile
 	case resolv > 0:
 		return Resolv
