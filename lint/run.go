@@ -48,6 +48,7 @@ func (l *Linter) Lint(ctx context.Context, files []*source.File) (*Result, error
 	if err != nil {
 		return nil, err
 	}
+	found = placeRendered(files, found, sources)
 	findings := l.filter(found, sources)
 	quoteTokensOnly(sources, imported, findings)
 	return &Result{Findings: findings, Files: len(files), Sources: sources}, nil

@@ -15,6 +15,7 @@ import (
 	"github.com/dnslint/dnslint/lint/compose"
 	"github.com/dnslint/dnslint/lint/config"
 	"github.com/dnslint/dnslint/lint/finding"
+	"github.com/dnslint/dnslint/lint/render"
 	"github.com/dnslint/dnslint/lint/report"
 	"github.com/dnslint/dnslint/lint/source"
 )
@@ -23,6 +24,7 @@ type lintFlags struct {
 	runFlags
 	stdinFilename, linkBase string
 	maxFileSize             int64
+	helmValues, render      []string
 }
 
 func newLintCommand() *cobra.Command {
@@ -58,6 +60,8 @@ finding on their line or the line below.`,
 	fl.StringVar(&f.linkBase, "link-base", "", "URL prefix that turns file paths into links (markdown format), e.g. https://github.com/OWNER/REPO/blob/SHA/")
 	fl.StringVar(&f.stdinFilename, "stdin-filename", "", "name for standard input, used for its format and in findings")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", source.DefaultMaxSize, "largest file read, in bytes")
+	fl.StringArrayVar(&f.helmValues, "helm-values", nil, "Helm values file applied after the config's (repeatable)")
+	fl.StringSliceVar(&f.render, "render", []string{"helm", "kustomize"}, "what to render before linting: helm, kustomize, or none")
 	registerRunCompletions(cmd)
 	return cmd
 }
@@ -83,7 +87,11 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		return err
 	}
 	w := &source.Walker{MaxSize: f.maxFileSize, Exclude: cfg.Excluded, Stdin: cmd.InOrStdin(), StdinName: f.stdinFilename, ConfigDir: cfg.Dir}
-	files, problems := w.Collect(args)
+	ropts, err := renderOptions(cfg, f)
+	if err != nil {
+		return err
+	}
+	files, problems := render.Collect(cmd.Context(), w, args, ropts)
 	res, err := l.Lint(cmd.Context(), files)
 	if err != nil {
 		return err
@@ -93,6 +101,28 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		errs[i] = report.InputError{Path: p.Path, Message: p.Err.Error()}
 	}
 	return finish(cmd, out, l, res, errs)
+}
+
+// renderOptions says what lint renders: --render and the config's helm and kustomize.
+func renderOptions(cfg *config.Config, f *lintFlags) (render.Options, error) {
+	o := render.Options{
+		Values: append(cfg.ValuesPaths(), f.helmValues...), Release: cfg.Helm.Release, Namespace: cfg.Helm.Namespace,
+		NoHelm: cfg.Helm.Render != nil && !*cfg.Helm.Render, NoKustomize: cfg.Kustomize.Render != nil && !*cfg.Kustomize.Render,
+	}
+	helm, kustomize := false, false
+	for _, r := range f.render {
+		switch r {
+		case "helm":
+			helm = true
+		case "kustomize":
+			kustomize = true
+		case "none", "":
+		default:
+			return o, usageError{fmt.Errorf("--render %q: want helm, kustomize or none", r)}
+		}
+	}
+	o.NoHelm, o.NoKustomize = o.NoHelm || !helm, o.NoKustomize || !kustomize
+	return o, nil
 }
 
 // checkStdinArgs refuses what would read standard input twice, or name it when it is
