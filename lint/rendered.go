@@ -66,7 +66,7 @@ func placeRendered(files []*source.File, found []finding.Finding, sources map[st
 }
 
 // mention is "FILE line N" in a message: rules name other places so.
-var mention = regexp.MustCompile(`(\S+) line (\d+)`)
+var mention = regexp.MustCompile(`([^\s(]+) line (\d+)`)
 
 // placeMentions rewrites the places a message names in rendered texts.
 func placeMentions(msg string, origins map[string]source.Origin) string {
