@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -65,7 +66,7 @@ func Collect(ctx context.Context, w *source.Walker, paths []string, opts Options
 	for _, dir := range sortedKeys(charts) {
 		fs := charts[dir]
 		only := onlyTemplates(dir, fs, named)
-		rendered, probs := renderChart(ctx, dir, fs[0].Root, w.MaxSize, only, opts)
+		rendered, probs := renderChart(ctx, dir, fs[0].Root, w.MaxSize, only, namer(dir, fs[0]), opts)
 		out = append(out, rendered...)
 		problems = append(problems, probs...)
 	}
@@ -141,8 +142,7 @@ const (
 
 // noteFile is a file of the run that carries one finding about a chart or a
 // kustomization, at line of path.
-func noteFile(path, root string, data []byte, line int, format, msg string) *source.File {
-	display := source.Display(path)
+func noteFile(path, display, root string, data []byte, line int, format, msg string) *source.File {
 	return &source.File{Path: display, Abs: path, Format: source.YAML, Root: root, Data: data,
 		Notes: []*model.ParseError{{Format: format, Message: msg, Pos: model.Pos{File: display, Line: line, Col: 1, EndLine: line, EndCol: 1}}}}
 }
@@ -161,4 +161,21 @@ func plural(n int, one, many string) string {
 		return fmt.Sprintf("1 %s", one)
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// namer names the files of dir (and those its kustomization reaches beside it) the way
+// the user named f, a file read in it: relative paths stay relative to the same place.
+func namer(dir string, f *source.File) func(abs string) string {
+	rel, err := filepath.Rel(dir, f.Abs)
+	prefix, ok := strings.CutSuffix(f.Path, filepath.ToSlash(rel))
+	if err != nil || !ok {
+		return source.Display
+	}
+	return func(abs string) string {
+		r, err := filepath.Rel(dir, abs)
+		if err != nil {
+			return source.Display(abs)
+		}
+		return path.Clean(prefix + filepath.ToSlash(r))
+	}
 }

@@ -20,12 +20,12 @@ const (
 
 // renderChart renders the chart in dir and returns a rendered text per template (only
 // the templates of only, when not nil), and the notes about it.
-func renderChart(ctx context.Context, dir, root string, maxSize int64, only map[string]bool, opts Options) ([]*source.File, []source.Problem) {
+func renderChart(ctx context.Context, dir, root string, maxSize int64, only map[string]bool, name func(string) string, opts Options) ([]*source.File, []source.Problem) {
 	roots := source.Roots{Dirs: []string{root}, MaxSize: maxSize}
 	chartFile := filepath.Join(dir, "Chart.yaml")
 	files, problems, err := readChart(dir, roots)
 	note := func(format, msg string, line int) []*source.File {
-		return []*source.File{noteFile(chartFile, root, files["Chart.yaml"], line, format, msg)}
+		return []*source.File{noteFile(chartFile, name(chartFile), root, files["Chart.yaml"], line, format, msg)}
 	}
 	if err != nil {
 		return note("limit", err.Error(), 1), problems
@@ -57,19 +57,19 @@ func renderChart(ctx context.Context, dir, root string, maxSize int64, only map[
 		edited[valueTexts[i].path] = valueTexts[i].data
 	}
 	if b, ok := files["values.yaml"]; ok {
-		p := source.Display(filepath.Join(dir, "values.yaml"))
+		p := name(filepath.Join(dir, "values.yaml"))
 		vfiles = append(vfiles, &textFile{path: p, keys: scanKeys(string(b))})
 		edited[p] = b
 	}
-	for _, name := range sortedKeys(resp.Rendered) {
-		text := resp.Rendered[name]
-		rel := templateFile(name)
+	for _, key := range sortedKeys(resp.Rendered) {
+		text := resp.Rendered[key]
+		rel := templateFile(key)
 		if only != nil && !only[rel] || strings.TrimSpace(text) == "" || source.FormatOf(rel) != source.YAML {
 			continue
 		}
-		tmplPath, tmplText := source.Display(filepath.Join(dir, filepath.FromSlash(rel))), files[rel]
+		tmplPath, tmplText := name(filepath.Join(dir, filepath.FromSlash(rel))), files[rel]
 		if tmplText == nil { // a template of an archived subchart
-			tmplPath, tmplText = source.Display(chartFile), files["Chart.yaml"]
+			tmplPath, tmplText = name(chartFile), files["Chart.yaml"]
 		}
 		tmpl := &textFile{path: tmplPath, keys: scanKeys(string(tmplText))}
 		o := &origin{rendered: scanKeys(text), primary: tmplPath, primaryLine: tmpl.keys.text(1), tmpl: tmpl,

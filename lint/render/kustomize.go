@@ -295,7 +295,7 @@ func buildAll(kusts map[string][]*source.File, named map[string]bool) ([]*source
 	consumed := map[string]bool{}
 	for _, dir := range sortedKeys(kusts) {
 		fs := kusts[dir]
-		root := fs[0].Root
+		root, name := fs[0].Root, namer(dir, fs[0])
 		b, err := buildKustomization(dir, source.Roots{Dirs: []string{root}})
 		builds[dir] = b
 		problems = append(problems, b.refused...)
@@ -304,7 +304,7 @@ func buildAll(kusts map[string][]*source.File, named map[string]bool) ([]*source
 		var notes []*source.File
 		for _, r := range b.remote {
 			rd, _ := source.Roots{Dirs: []string{root}}.Read(r.file)
-			notes = append(notes, noteFile(r.file, root, rd, r.line, Skipped,
+			notes = append(notes, noteFile(r.file, name(r.file), root, rd, r.line, Skipped,
 				fmt.Sprintf("remote base %q is not fetched: dnslint reads no network, so the kustomization is built without it", r.ref)))
 		}
 		if err != nil {
@@ -312,7 +312,7 @@ func buildAll(kusts map[string][]*source.File, named map[string]bool) ([]*source
 			if errors.Is(err, ErrLimit) {
 				format = "limit"
 			}
-			notes = append(notes, noteFile(kfile, root, kdata, 1, format, "kustomize cannot build the kustomization: "+err.Error()))
+			notes = append(notes, noteFile(kfile, name(kfile), root, kdata, 1, format, "kustomize cannot build the kustomization: "+err.Error()))
 			b.resources = nil
 		}
 		out = append(out, notes...)
@@ -331,7 +331,7 @@ func buildAll(kusts map[string][]*source.File, named map[string]bool) ([]*source
 		if consumed[kustomizationIn(dir)] {
 			continue // built as a base of another kustomization of the run
 		}
-		out = append(out, objectFiles(builds[dir], kusts[dir][0].Root)...)
+		out = append(out, objectFiles(builds[dir], kusts[dir][0].Root, namer(dir, kusts[dir][0]))...)
 	}
 	for _, dir := range sortedKeys(kusts) {
 		for _, f := range kusts[dir] {
@@ -346,7 +346,7 @@ func buildAll(kusts map[string][]*source.File, named map[string]bool) ([]*source
 // objectFiles turns the objects of a build into rendered texts placed in the files
 // that hold them: the patches the build read that name the object (the last read
 // first), then the resource file it came from.
-func objectFiles(b *kustomizeBuild, root string) []*source.File {
+func objectFiles(b *kustomizeBuild, root string, name func(string) string) []*source.File {
 	texts := map[string]*textFile{}
 	edited := map[string][]byte{}
 	read := func(p string) *textFile {
@@ -357,7 +357,7 @@ func objectFiles(b *kustomizeBuild, root string) []*source.File {
 		if err != nil {
 			return nil
 		}
-		t := &textFile{path: source.Display(p), keys: scanKeys(string(data))}
+		t := &textFile{path: name(p), keys: scanKeys(string(data))}
 		texts[p], edited[t.path] = t, data
 		return t
 	}
@@ -375,7 +375,7 @@ func objectFiles(b *kustomizeBuild, root string) []*source.File {
 			patches = append(patches, t)
 		}
 	}
-	kfile := source.Display(kustomizationIn(b.dir))
+	kfile := name(kustomizationIn(b.dir))
 	var out []*source.File
 	for _, o := range b.resources {
 		var cands []candidate
