@@ -385,6 +385,9 @@ func objectFiles(b *kustomizeBuild, root string, name func(string) string) []*so
 			}
 		}
 		primary := kfile
+		if o.origin == "" {
+			cands = append(cands, generated(b, o, read)...)
+		}
 		if o.origin != "" {
 			if t := read(o.origin); t != nil {
 				primary = t.path
@@ -444,4 +447,26 @@ func (ix *keyIndex) object(kind, name string) (int, bool) {
 		}
 	}
 	return best, found
+}
+
+// generated returns the files a generated ConfigMap or Secret holds as its keys: each
+// file the build read whose name is a key of the object (configMapGenerator files:).
+func generated(b *kustomizeBuild, o builtObject, read func(string) *textFile) []candidate {
+	if o.kind != "ConfigMap" && o.kind != "Secret" {
+		return nil
+	}
+	var out []candidate
+	for _, p := range b.read {
+		if slices.Contains(kustomizationNames, filepath.Base(p)) {
+			continue
+		}
+		key := "data." + filepath.Base(p)
+		if !strings.Contains(string(o.yaml), "\n  "+filepath.Base(p)+":") {
+			continue
+		}
+		if t := read(p); t != nil {
+			out = append(out, candidate{file: &textFile{path: t.path, keys: t.keys, rawKey: key}})
+		}
+	}
+	return out
 }

@@ -34,6 +34,9 @@ type origin struct {
 type textFile struct {
 	path string
 	keys *keyIndex
+	// rawKey, when set, makes the whole file the value of that key path: a file a
+	// kustomize generator turns into a ConfigMap key (configMapGenerator files).
+	rawKey string
 }
 
 type candidate struct {
@@ -82,6 +85,14 @@ func (o *origin) Place(p model.Pos) source.Placed {
 func (o *origin) match(c candidate, k lineKey) (line, shift int, ok bool) {
 	if k.Path == "" {
 		return 0, 0, false
+	}
+	if c.file.rawKey != "" {
+		raw := c.file.keys.text(k.Offset)
+		if k.Path != c.file.rawKey || k.Offset == 0 || strings.TrimSpace(raw) != k.Text {
+			return 0, 0, false
+		}
+		indent := len(raw) - len(strings.TrimLeft(raw, " \t"))
+		return k.Offset, utf8.RuneCountInString(raw[:indent]) + 1 - k.Col, true
 	}
 	n := c.file.keys.find(c.doc, k.Path)
 	if n == 0 {

@@ -210,3 +210,25 @@ func copyDir(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// TestKustomizeGenerator: a coredns-custom made by configMapGenerator from a file is
+// composed with the coredns ConfigMap of the build, and its finding points at the
+// generator's file.
+func TestKustomizeGenerator(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, ".git/HEAD", "")
+	b, err := os.ReadFile(filepath.Join(repo(t), "kustomize", "base", "coredns.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "k/coredns.yaml", string(b))
+	write(t, dir, "k/kustomization.yaml", "namespace: kube-system\nresources:\n  - coredns.yaml\nconfigMapGenerator:\n  - name: coredns-custom\n    options:\n      disableNameSuffixHash: true\n    files:\n      - upstream.override\n")
+	write(t, dir, "k/upstream.override", "log\n  force_tcp\n")
+	got, _, problems := lintRendered(t, dir, render.Options{}, "k")
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	if !slices.Contains(got, "k/upstream.override:2:3 forward/option-outside-block") {
+		t.Errorf("findings %v lack k/upstream.override:2:3 forward/option-outside-block", got)
+	}
+}
