@@ -16,11 +16,12 @@ import (
 // kept once.
 func placeRendered(files []*source.File, found []finding.Finding, sources map[string][]byte) []finding.Finding {
 	origins := map[string]source.Origin{}
+	only := map[string]map[string]bool{}
 	for _, f := range files {
 		if f.Origin == nil {
 			continue
 		}
-		origins[f.Path] = f.Origin
+		origins[f.Path], only[f.Path] = f.Origin, f.Only
 		delete(sources, f.Path)
 		for name, b := range f.Edited {
 			sources[name] = b
@@ -44,6 +45,11 @@ func placeRendered(files []*source.File, found []finding.Finding, sources map[st
 	out := found[:0]
 	for _, f := range found {
 		f.Message = placeMentions(f.Message, origins)
+		if o := only[f.Pos.File]; o != nil {
+			if p, _ := place(f.Pos); !o[p.Pos.File] {
+				continue
+			}
+		}
 		if p, ok := place(f.Pos); ok {
 			f.Pos, f.Message = p.Pos, f.Message+p.Note
 			for _, r := range p.Related {

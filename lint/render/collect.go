@@ -78,16 +78,25 @@ func Collect(ctx context.Context, w *source.Walker, paths []string, opts Options
 }
 
 // onlyTemplates returns the templates named on the command line when every file of the
-// chart was named and each is a template (pre-commit passes the staged files): only
-// their findings are reported. Nil reports the whole chart.
+// chart read was named and each is a template (pre-commit passes the staged files):
+// only their findings are reported. Nil reports the whole chart (a values file or
+// Chart.yaml changes every template).
 func onlyTemplates(dir string, fs []*source.File, named map[string]bool) map[string]bool {
+	return onlyNamed(fs, named, func(f *source.File) bool {
+		rel, err := filepath.Rel(dir, f.Abs)
+		return err == nil && strings.HasPrefix(filepath.ToSlash(rel), "templates/")
+	})
+}
+
+// onlyNamed returns the display paths of fs when each was named on the command line
+// and may be reported alone (alone), else nil.
+func onlyNamed(fs []*source.File, named map[string]bool, alone func(*source.File) bool) map[string]bool {
 	only := map[string]bool{}
 	for _, f := range fs {
-		rel, err := filepath.Rel(dir, f.Abs)
-		if !named[f.Abs] || err != nil || !strings.HasPrefix(filepath.ToSlash(rel), "templates/") {
+		if !named[f.Abs] || !alone(f) {
 			return nil
 		}
-		only[filepath.ToSlash(rel)] = true
+		only[f.Path] = true
 	}
 	return only
 }

@@ -18,8 +18,9 @@ const (
 	maxChartBytes = 64 << 20
 )
 
-// renderChart renders the chart in dir and returns a rendered text per template (only
-// the templates of only, when not nil), and the notes about it.
+// renderChart renders the chart in dir and returns a rendered text per template, whose
+// findings are reported only in the files of only when it is not nil, and the notes
+// about the chart.
 func renderChart(ctx context.Context, dir, root string, maxSize int64, only map[string]bool, name func(string) string, opts Options) ([]*source.File, []source.Problem) {
 	roots := source.Roots{Dirs: []string{root}, MaxSize: maxSize}
 	chartFile := filepath.Join(dir, "Chart.yaml")
@@ -64,7 +65,7 @@ func renderChart(ctx context.Context, dir, root string, maxSize int64, only map[
 	for _, key := range sortedKeys(resp.Rendered) {
 		text := resp.Rendered[key]
 		rel := templateFile(key)
-		if only != nil && !only[rel] || strings.TrimSpace(text) == "" || source.FormatOf(rel) != source.YAML {
+		if strings.TrimSpace(text) == "" || source.FormatOf(rel) != source.YAML {
 			continue
 		}
 		tmplPath, tmplText := name(filepath.Join(dir, filepath.FromSlash(rel))), files[rel]
@@ -82,7 +83,7 @@ func renderChart(ctx context.Context, dir, root string, maxSize int64, only map[
 			ed[k] = v
 		}
 		out = append(out, &source.File{Path: tmplPath + "#rendered", Abs: filepath.Join(dir, filepath.FromSlash(rel)), Format: source.YAML,
-			Data: []byte(text), Root: root, Origin: o, Edited: ed})
+			Data: []byte(text), Root: root, Origin: o, Edited: ed, Only: only})
 	}
 	return out, problems
 }

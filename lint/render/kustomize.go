@@ -331,7 +331,11 @@ func buildAll(kusts map[string][]*source.File, named map[string]bool) ([]*source
 		if consumed[kustomizationIn(dir)] {
 			continue // built as a base of another kustomization of the run
 		}
-		out = append(out, objectFiles(builds[dir], kusts[dir][0].Root, namer(dir, kusts[dir][0]))...)
+		only := onlyNamed(kusts[dir], named, func(f *source.File) bool { return !slices.Contains(kustomizationNames, filepath.Base(f.Abs)) })
+		for _, f := range objectFiles(builds[dir], kusts[dir][0].Root, namer(dir, kusts[dir][0])) {
+			f.Only = only
+			out = append(out, f)
+		}
 	}
 	for _, dir := range sortedKeys(kusts) {
 		for _, f := range kusts[dir] {

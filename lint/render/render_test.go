@@ -232,3 +232,13 @@ func TestKustomizeGenerator(t *testing.T) {
 		t.Errorf("findings %v lack k/upstream.override:2:3 forward/option-outside-block", got)
 	}
 }
+
+// TestPatchAlone: an overlay's patch given alone builds its kustomization (composed with
+// the base's coredns) and reports the patch's findings only.
+func TestPatchAlone(t *testing.T) {
+	got, _, _ := lintRendered(t, repo(t), render.Options{}, "kustomize/overlays/prod/coredns-custom-patch.yaml")
+	want := []string{"kustomize/overlays/prod/coredns-custom-patch.yaml:8:5 forward/option-outside-block"}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings: %v, want %v", got, want)
+	}
+}

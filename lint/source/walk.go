@@ -44,6 +44,11 @@ type File struct {
 	// quote and suppression comments are read from). Nil for a file read as it is.
 	Origin Origin
 	Edited map[string][]byte
+	// Only, for a rendered text, reports only the findings placed in these files (by
+	// display path): the files named on the command line, when a chart's templates or a
+	// kustomization's files were given alone (pre-commit passes the staged files). Nil
+	// reports all.
+	Only map[string]bool
 	// Notes are what rendering reports about this file (a chart that does not render, a
 	// dependency or a remote base left out): it is not parsed, only reported.
 	Notes []*model.ParseError
