@@ -50,7 +50,13 @@ func Collect(ctx context.Context, w *source.Walker, paths []string, opts Options
 			plain = append(plain, f)
 			continue
 		}
-		if dir := chartOf(f.Abs, f.Root); dir != "" {
+		dir := chartOf(f.Abs, f.Root)
+		if dir == "" {
+			// A template named alone, outside a work tree: its chart lies above the
+			// file's own root, and is the root of its rendering.
+			dir = chartAbove(f.Abs)
+		}
+		if dir != "" {
 			if !opts.NoHelm {
 				charts[dir] = append(charts[dir], f)
 			}
@@ -66,7 +72,11 @@ func Collect(ctx context.Context, w *source.Walker, paths []string, opts Options
 	for _, dir := range sortedKeys(charts) {
 		fs := charts[dir]
 		only := onlyTemplates(dir, fs, named)
-		rendered, probs := renderChart(ctx, dir, fs[0].Root, w.MaxSize, only, namer(dir, fs[0]), opts)
+		root := fs[0].Root
+		if _, ok := under(root, dir); !ok {
+			root = dir
+		}
+		rendered, probs := renderChart(ctx, dir, root, w.MaxSize, only, namer(dir, fs[0]), opts)
 		out = append(out, rendered...)
 		problems = append(problems, probs...)
 	}
@@ -110,6 +120,30 @@ func chartOf(file, root string) string {
 		}
 	}
 	return ""
+}
+
+// chartAbove returns the nearest directory above a file that holds a Chart.yaml and
+// whose templates/ holds the file, "" when none.
+func chartAbove(file string) string {
+	for d := filepath.Dir(file); d != filepath.Dir(d); d = filepath.Dir(d) {
+		if filepath.Base(d) != "templates" {
+			continue
+		}
+		chart := filepath.Dir(d)
+		if info, err := os.Lstat(filepath.Join(chart, "Chart.yaml")); err == nil && info.Mode().IsRegular() {
+			return chart
+		}
+	}
+	return ""
+}
+
+// under tells whether path lies in dir (both absolute), and where.
+func under(dir, path string) (string, bool) {
+	rel, err := filepath.Rel(dir, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return rel, true
 }
 
 // kustomizationOf returns the innermost directory from the file's up to root that holds

@@ -242,3 +242,15 @@ func TestPatchAlone(t *testing.T) {
 		t.Errorf("findings: %v, want %v", got, want)
 	}
 }
+
+// TestTemplateAloneOutsideWorkTree: a template named alone outside a git work tree
+// (its root is its own directory) still renders its chart; it is never parsed as YAML.
+func TestTemplateAloneOutsideWorkTree(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, filepath.Join(repo(t), "charts", "app"), dir)
+	got, _, problems := lintRendered(t, filepath.Join(dir, "templates"), render.Options{}, "pod.yaml")
+	want := []string{"pod.yaml:11:5 pod/none-without-nameservers", "pod.yaml:13:16 pod/high-ndots"}
+	if !slices.Equal(got, want) || len(problems) > 0 {
+		t.Errorf("findings: %v, problems %v, want %v", got, problems, want)
+	}
+}
