@@ -35,7 +35,11 @@ type Options struct {
 func Collect(ctx context.Context, w *source.Walker, paths []string, opts Options) ([]*source.File, []source.Problem) {
 	files, problems := w.Collect(paths)
 	named := map[string]bool{}
+	stdin := "" // standard input is read as it is, whatever --stdin-filename names
 	for _, p := range paths {
+		if p == "-" {
+			stdin, _ = filepath.Abs(w.StdinName)
+		}
 		if info, err := os.Stat(p); err == nil && !info.IsDir() {
 			if abs, err := filepath.Abs(p); err == nil {
 				named[abs] = true
@@ -46,7 +50,7 @@ func Collect(ctx context.Context, w *source.Walker, paths []string, opts Options
 	kusts := map[string][]*source.File{}
 	var plain []*source.File
 	for _, f := range files {
-		if f.Origin != nil || f.Path == "-" || f.Root == "" || f.Abs == "" {
+		if f.Origin != nil || f.Root == "" || f.Abs == "" || f.Abs == stdin {
 			plain = append(plain, f)
 			continue
 		}

@@ -254,3 +254,14 @@ func TestTemplateAloneOutsideWorkTree(t *testing.T) {
 		t.Errorf("findings: %v, problems %v, want %v", got, problems, want)
 	}
 }
+
+// TestStdinReadAsItIs: standard input named into a chart (helm template … | dnslint lint -
+// --stdin-filename) is linted as it is, not replaced by a rendering from the disk.
+func TestStdinReadAsItIs(t *testing.T) {
+	t.Chdir(repo(t))
+	w := &source.Walker{Stdin: strings.NewReader("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n"), StdinName: "charts/app/templates/pod.yaml"}
+	files, _ := render.Collect(context.Background(), w, []string{"-"}, render.Options{})
+	if len(files) != 1 || files[0].Origin != nil || !strings.Contains(string(files[0].Data), "name: x") {
+		t.Errorf("standard input: %v", notes(files))
+	}
+}
