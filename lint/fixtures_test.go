@@ -25,6 +25,7 @@ import (
 	"github.com/dnslint/dnslint/lint/config"
 	"github.com/dnslint/dnslint/lint/engine"
 	"github.com/dnslint/dnslint/lint/finding"
+	"github.com/dnslint/dnslint/lint/render"
 	"github.com/dnslint/dnslint/lint/source"
 )
 
@@ -105,8 +106,8 @@ func lintDir(l *lint.Linter, dir string, names []string) ([]got, error) {
 	for _, n := range names {
 		paths = append(paths, filepath.Join(dir, n))
 	}
-	files, problems := (&source.Walker{}).Collect(paths)
-	if len(problems) > 0 || len(files) != len(names) {
+	files, problems := render.Collect(context.Background(), &source.Walker{}, paths, render.Options{})
+	if len(problems) > 0 || len(files) < len(names) {
 		return nil, fmt.Errorf("reading the fixtures %v of %s: read %d, problems %v", names, dir, len(files), problems)
 	}
 	res, err := l.Lint(context.Background(), files)
@@ -134,7 +135,11 @@ func fixtureNames(t *testing.T, dir, prefix string) []string {
 	}
 	var names []string
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+		if !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		if e.IsDir() { // a Helm chart or a kustomization, rendered (lint/render)
+			names = append(names, e.Name())
 			continue
 		}
 		if source.FormatOf(e.Name()) == "" {
@@ -321,6 +326,7 @@ func checkWantFiles(t *testing.T, dir string, bad, want []string) {
 	named := map[string]bool{}
 	for _, w := range want {
 		file, _, _ := strings.Cut(w, ":")
+		file, _, _ = strings.Cut(file, "/") // a file of a rendered directory
 		named[file] = true
 		if !slices.Contains(bad, file) {
 			t.Errorf("%s/want.txt: %q names no bad* fixture of the directory", dir, w)

@@ -98,6 +98,10 @@ func (p *parsed) mergeInto(in *model.Input, comp *compose.Input) {
 func parseFile(f *source.File) parsed {
 	var p parsed
 	in, comp := &p.in, &p.comp
+	if f.Notes != nil {
+		in.ParseErrors = append(in.ParseErrors, f.Notes...)
+		return p
+	}
 	switch f.Format {
 	case source.Corefile:
 		comp.Plain = append(comp.Plain, &source.Text{File: f.Path, Name: f.Abs, Body: f.Data})

@@ -49,6 +49,7 @@ func (l *Linter) Lint(ctx context.Context, files []*source.File) (*Result, error
 	if err != nil {
 		return nil, err
 	}
+	found = placeRendered(files, found, sources)
 	findings := l.filter(found, sources)
 	notePartners(findings, in.Customs)
 	quoteTokensOnly(sources, imported, findings)

@@ -42,6 +42,9 @@ func (f fixFlags) check(args []string) error {
 func editable(files []*source.File) map[string][]byte {
 	out := map[string][]byte{}
 	for _, f := range files {
+		if f.Origin != nil {
+			continue // a rendered text: its findings sit in templates, values files and patches, which are never rewritten from a rendering
+		}
 		out[f.Path] = f.Data
 	}
 	return out

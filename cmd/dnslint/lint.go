@@ -17,6 +17,7 @@ import (
 	"github.com/dnslint/dnslint/lint/config"
 	"github.com/dnslint/dnslint/lint/finding"
 	"github.com/dnslint/dnslint/lint/fix"
+	"github.com/dnslint/dnslint/lint/render"
 	"github.com/dnslint/dnslint/lint/report"
 	"github.com/dnslint/dnslint/lint/source"
 )
@@ -27,6 +28,7 @@ type lintFlags struct {
 	fixes                   fixFlags
 	stdinFilename, linkBase string
 	maxFileSize             int64
+	helmValues, render      []string
 }
 
 func newLintCommand() *cobra.Command {
@@ -68,6 +70,8 @@ finding on their line or the line below.`,
 	fl.BoolVar(&f.fixes.fix, "fix", false, "apply the safe fixes to the files, lint again and report what is left")
 	fl.BoolVar(&f.fixes.unsafe, "unsafe-fixes", false, "with --fix or --diff, also apply the fixes that change run-time behaviour")
 	fl.BoolVar(&f.fixes.diff, "diff", false, "print the fixes as a unified diff and write nothing; the exit code is that of the findings before fixing")
+	fl.StringArrayVar(&f.helmValues, "helm-values", nil, "Helm values file applied after the config's (repeatable)")
+	fl.StringSliceVar(&f.render, "render", []string{"helm", "kustomize"}, "what to render before linting: helm, kustomize, or none")
 	registerRunCompletions(cmd)
 	return cmd
 }
@@ -103,7 +107,11 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		return err
 	}
 	w := &source.Walker{MaxSize: f.maxFileSize, Exclude: cfg.Excluded, Stdin: cmd.InOrStdin(), StdinName: f.stdinFilename, ConfigDir: cfg.Dir}
-	files, problems := w.Collect(args)
+	ropts, err := renderOptions(cfg, f)
+	if err != nil {
+		return err
+	}
+	files, problems := render.Collect(cmd.Context(), w, args, ropts)
 	errs := make([]report.InputError, len(problems))
 	for i, p := range problems {
 		errs[i] = report.InputError{Path: p.Path, Message: p.Err.Error()}
@@ -120,6 +128,28 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		return err
 	}
 	return finish(cmd, out, l, res, errs)
+}
+
+// renderOptions says what lint renders: --render and the config's helm and kustomize.
+func renderOptions(cfg *config.Config, f *lintFlags) (render.Options, error) {
+	o := render.Options{
+		Values: append(cfg.ValuesPaths(), f.helmValues...), Release: cfg.Helm.Release, Namespace: cfg.Helm.Namespace,
+		NoHelm: cfg.Helm.Render != nil && !*cfg.Helm.Render, NoKustomize: cfg.Kustomize.Render != nil && !*cfg.Kustomize.Render,
+	}
+	helm, kustomize := false, false
+	for _, r := range f.render {
+		switch r {
+		case "helm":
+			helm = true
+		case "kustomize":
+			kustomize = true
+		case "none", "":
+		default:
+			return o, usageError{fmt.Errorf("--render %q: want helm, kustomize or none", r)}
+		}
+	}
+	o.NoHelm, o.NoKustomize = o.NoHelm || !helm, o.NoKustomize || !kustomize
+	return o, nil
 }
 
 // checkStdinArgs refuses what would read standard input twice, or name it when it is

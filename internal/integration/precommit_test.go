@@ -34,18 +34,20 @@ data:
     }
 `
 
-// TestPreCommitHook runs the hook of .pre-commit-hooks.yaml with the real pre-commit,
-// in a fresh git repository, as `pre-commit try-repo` runs it for a user.
-func TestPreCommitHook(t *testing.T) {
-	precommit := needTool(t, "pre-commit")
+// preCommitRepo makes a fresh git repository for the hook: run runs a command in it
+// (pre-commit with its own home), write writes a file into it; root is this repository,
+// whose hook pre-commit tries.
+func preCommitRepo(t *testing.T) (precommit, root string, run func(name string, args ...string) (string, error), write func(name, body string)) {
+	t.Helper()
+	precommit = needTool(t, "pre-commit")
 	git := needTool(t, "git")
-	root, _ := filepath.Abs(filepath.Join("..", ".."))
+	root, _ = filepath.Abs(filepath.Join("..", ".."))
 	repo := t.TempDir()
 	home := t.TempDir()
 	gomodcache, _ := exec.Command("go", "env", "GOMODCACHE").Output()
 	env := append(os.Environ(), "PRE_COMMIT_HOME="+home, "GOMODCACHE="+strings.TrimSpace(string(gomodcache)),
 		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
-	run := func(name string, args ...string) (string, error) {
+	run = func(name string, args ...string) (string, error) {
 		cmd := exec.Command(name, args...)
 		cmd.Dir, cmd.Env = repo, env
 		out, err := cmd.CombinedOutput()
@@ -54,15 +56,26 @@ func TestPreCommitHook(t *testing.T) {
 	if out, err := run(git, "init", "-q"); err != nil {
 		t.Fatalf("git init: %v %s", err, out)
 	}
-	write := func(name, body string) {
-		if err := os.WriteFile(filepath.Join(repo, name), []byte(body), 0o644); err != nil {
+	write = func(name, body string) {
+		p := filepath.Join(repo, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
+	return precommit, root, run, write
+}
+
+// TestPreCommitHook runs the hook of .pre-commit-hooks.yaml with the real pre-commit,
+// in a fresh git repository, as `pre-commit try-repo` runs it for a user.
+func TestPreCommitHook(t *testing.T) {
+	precommit, root, run, write := preCommitRepo(t)
 	write("coredns-custom.yaml", badCustom)
 	write("good.yaml", strings.Replace(badCustom, "example.com: |", "example.server: |", 1))
 	write("notes.txt", "not linted\n")
-	if out, err := run(git, "add", "."); err != nil {
+	if out, err := run("git", "add", "."); err != nil {
 		t.Fatalf("git add: %v %s", err, out)
 	}
 
@@ -88,32 +101,43 @@ func TestPreCommitHook(t *testing.T) {
 	}
 }
 
+// TestPreCommitHelmTemplate: pre-commit passes a staged Helm template alone; the hook
+// renders its chart and reports that template's findings, at the template's lines, with
+// no yaml/syntax from the template text.
+func TestPreCommitHelmTemplate(t *testing.T) {
+	precommit, root, run, write := preCommitRepo(t)
+	chart := filepath.Join(root, "testdata", "render-repo", "charts", "app")
+	for _, name := range []string{"Chart.yaml", "values.yaml", "templates/_helpers.tpl", "templates/deployment.yaml", "templates/pod.yaml"} {
+		b, err := os.ReadFile(filepath.Join(chart, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		write("charts/app/"+name, string(b))
+	}
+	if out, err := run("git", "add", "."); err != nil {
+		t.Fatalf("git add: %v %s", err, out)
+	}
+	out, err := run(precommit, "try-repo", root, "dnslint", "--files", "charts/app/templates/pod.yaml")
+	if err == nil {
+		t.Fatalf("the hook passed on a template whose pod has dnsPolicy None without nameservers:\n%s", out)
+	}
+	for _, want := range []string{"charts/app/templates/pod.yaml:11:5: error pod/none-without-nameservers", "charts/app/templates/pod.yaml:13:16: warning pod/high-ndots", "charts/app/values.yaml:2:1"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("hook output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, not := range []string{"yaml/syntax", "deployment.yaml"} {
+		if strings.Contains(out, not) {
+			t.Errorf("hook output has %q (a template parsed as YAML, or another template reported):\n%s", not, out)
+		}
+	}
+}
+
 // TestPreCommitComposesWithTheRepository: pre-commit passes only the staged files; a
 // staged coredns-custom alone is composed with the repository's committed coredns
 // ConfigMap (not a platform default), and only its own findings are reported.
 func TestPreCommitComposesWithTheRepository(t *testing.T) {
-	precommit := needTool(t, "pre-commit")
-	git := needTool(t, "git")
-	root, _ := filepath.Abs(filepath.Join("..", ".."))
-	repo, home := t.TempDir(), t.TempDir()
-	gomodcache, _ := exec.Command("go", "env", "GOMODCACHE").Output()
-	env := append(os.Environ(), "PRE_COMMIT_HOME="+home, "GOMODCACHE="+strings.TrimSpace(string(gomodcache)),
-		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
-	run := func(name string, args ...string) string {
-		cmd := exec.Command(name, args...)
-		cmd.Dir, cmd.Env = repo, env
-		out, _ := cmd.CombinedOutput()
-		return string(out)
-	}
-	write := func(name, body string) {
-		p := filepath.Join(repo, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	precommit, root, run, write := preCommitRepo(t)
 	// The committed Corefile has nsid (AKS's default has not; CoreDNS allows it once per
 	// server block) and a cache of 5 s (its own finding, not the staged file's).
 	write("dns/coredns.yaml", `apiVersion: v1
@@ -131,14 +155,16 @@ data:
         import custom/*.override
     }
 `)
-	run(git, "init", "-q")
-	run(git, "add", ".")
-	if out := run(git, "commit", "-q", "-m", "coredns"); strings.Contains(out, "fatal") {
-		t.Fatalf("git commit: %s", out)
+	for _, args := range [][]string{{"add", "."}, {"commit", "-q", "-m", "coredns"}} {
+		if out, err := run("git", args...); err != nil {
+			t.Fatalf("git %v: %v %s", args, err, out)
+		}
 	}
 	write("dns/coredns-custom.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: coredns-custom\n  namespace: kube-system\ndata:\n  nsid.override: |\n    nsid\n")
-	run(git, "add", "dns/coredns-custom.yaml") // staged: only the custom file
-	out := run(precommit, "try-repo", root, "dnslint")
+	if out, err := run("git", "add", "dns/coredns-custom.yaml"); err != nil { // staged: only the custom file
+		t.Fatalf("git add: %v %s", err, out)
+	}
+	out, _ := run(precommit, "try-repo", root, "dnslint")
 	for _, want := range []string{"Failed", "dns/coredns-custom.yaml:8:5", "custom/override-duplicates-plugin", "dns/coredns.yaml, found in the repository"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("hook output lacks %q:\n%s", want, out)

@@ -50,6 +50,10 @@ type Config struct {
 	Compose []string `yaml:"compose" doc:"Path globs, relative to the config file, of the files where the coredns ConfigMap of a coredns-custom linted without it is looked for (default: every YAML and JSON file of the repository the linted files are in)."`
 	// FailOn is the lowest severity that makes the run fail (default error).
 	FailOn string `yaml:"fail-on" doc:"The lowest severity that makes the run fail (default error)."`
+	// Helm says how Helm charts are rendered (lint/render).
+	Helm Helm `yaml:"helm" doc:"How directories with Chart.yaml are rendered with Helm before they are linted."`
+	// Kustomize says whether kustomizations are built (lint/render).
+	Kustomize Kustomize `yaml:"kustomize" doc:"Whether directories with kustomization.yaml are built with kustomize before they are linted."`
 
 	// Dir is the directory of the config file ("" when none was found).
 	Dir string `yaml:"-"`
@@ -57,6 +61,36 @@ type Config struct {
 	Path string `yaml:"-"`
 	// lines are the lines of keys under rules: (see keyLines).
 	lines map[string]int
+}
+
+// Helm configures the rendering of Helm charts.
+type Helm struct {
+	// Render false leaves charts out (their templates are never read as plain YAML).
+	Render *bool `yaml:"render" doc:"false: charts are not rendered, and their files are not linted (default true)."`
+	// Values are values files, relative to the config file, applied after each chart's
+	// values.yaml: one inside a chart's directory to that chart, any other to every chart.
+	Values []string `yaml:"values" doc:"Values files, relative to this file, applied in order after each chart's values.yaml: one inside a chart's directory to that chart, any other to every chart."`
+	// Release and Namespace name the release (default release-name, default).
+	Release   string `yaml:"release" doc:"The release name templates see as .Release.Name (default release-name)."`
+	Namespace string `yaml:"namespace" doc:"The namespace templates see as .Release.Namespace (default default)."`
+}
+
+// Kustomize configures the building of kustomizations.
+type Kustomize struct {
+	// Render false reads a kustomization's files as plain files.
+	Render *bool `yaml:"render" doc:"false: kustomizations are not built, and their files are linted as plain files (default true)."`
+}
+
+// ValuesPaths returns the Helm values files, relative to the config's directory.
+func (c *Config) ValuesPaths() []string {
+	var out []string
+	for _, v := range c.Helm.Values {
+		if !filepath.IsAbs(v) && c.Dir != "" {
+			v = filepath.Join(c.Dir, v)
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 // RuleConfig overrides one rule.

@@ -204,3 +204,28 @@ func TestSelectReportsEveryProblem(t *testing.T) {
 		}
 	}
 }
+
+// TestHelmConfig: helm: and kustomize: are typed and strict; values files are relative
+// to the config file.
+func TestHelmConfig(t *testing.T) {
+	dir := t.TempDir()
+	c, err := Load(write(t, dir, "helm:\n  values: [env/prod.yaml]\n  release: dns\n  namespace: kube-system\n  render: true\nkustomize:\n  render: false\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.ValuesPaths(); !reflect.DeepEqual(got, []string{filepath.Join(dir, "env", "prod.yaml")}) || c.Helm.Release != "dns" || c.Helm.Namespace != "kube-system" {
+		t.Errorf("helm: %+v, values %v", c.Helm, got)
+	}
+	if c.Kustomize.Render == nil || *c.Kustomize.Render || c.Helm.Render == nil || !*c.Helm.Render {
+		t.Errorf("render: helm %v, kustomize %v", c.Helm.Render, c.Kustomize.Render)
+	}
+	for body, want := range map[string]string{
+		"helm:\n  valuse: [x.yaml]\n":  "line 2: field valuse not found",
+		"helm:\n  values: x.yaml\n":    "line 2",
+		"kustomize:\n  render: yes!\n": "line 2",
+	} {
+		if _, err := Load(write(t, t.TempDir(), body)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: %v, want an error with %q", body, err, want)
+		}
+	}
+}

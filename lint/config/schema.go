@@ -17,23 +17,7 @@ const SchemaID = "https://github.com/dnslint/dnslint/blob/main/docs/dnslint.sche
 // its typed parameters. Other rule ids (from --policy directories) take any parameters.
 // platforms are the values of platform:.
 func Schema(rules []finding.Rule, platforms []string) ([]byte, error) {
-	props := map[string]any{}
-	t := reflect.TypeFor[Config]()
-	for i := range t.NumField() {
-		f := t.Field(i)
-		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-		if name == "" || name == "-" {
-			continue
-		}
-		p := map[string]any{"description": f.Tag.Get("doc")}
-		switch f.Type.Kind() {
-		case reflect.String:
-			p["type"] = "string"
-		case reflect.Slice:
-			p["type"], p["items"] = "array", map[string]any{"type": "string"}
-		}
-		props[name] = p
-	}
+	props := fieldSchemas(reflect.TypeFor[Config]())
 	version := "^v?[0-9]+\\.[0-9]+\\.[0-9]+$"
 	props["coredns-version"].(map[string]any)["pattern"] = version
 	props["kubernetes-version"].(map[string]any)["pattern"] = version
@@ -58,6 +42,36 @@ func Schema(rules []finding.Rule, platforms []string) ([]byte, error) {
 		"properties":           props,
 		"additionalProperties": false,
 	}, "", "  ")
+}
+
+// fieldSchemas describes the yaml-tagged fields of a struct (strings, booleans, lists of
+// strings, and structs such as helm:, closed to unknown keys as the decoder is).
+func fieldSchemas(t reflect.Type) map[string]any {
+	props := map[string]any{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		p := map[string]any{"description": f.Tag.Get("doc")}
+		ft := f.Type
+		if ft.Kind() == reflect.Pointer {
+			ft = ft.Elem()
+		}
+		switch ft.Kind() {
+		case reflect.String:
+			p["type"] = "string"
+		case reflect.Bool:
+			p["type"] = "boolean"
+		case reflect.Slice:
+			p["type"], p["items"] = "array", map[string]any{"type": "string"}
+		case reflect.Struct:
+			p["type"], p["properties"], p["additionalProperties"] = "object", fieldSchemas(ft), false
+		}
+		props[name] = p
+	}
+	return props
 }
 
 func ruleSchema(r finding.Rule) map[string]any {

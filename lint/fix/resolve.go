@@ -319,7 +319,7 @@ func doubleQuoted(s string) string {
 }
 
 // NotEdited is why a fix in a file the run did not lint is declined.
-const NotEdited = "the finding is in a file this run only read (an import, a partner, a platform default): dnslint edits only the files it was asked to lint"
+const NotEdited = "the finding is in a file this run only read (an import, a partner, a platform default) or saw through a rendering (a Helm template, a values file, a kustomize source): dnslint edits only the plain files it was asked to lint"
 
 // ResolveFindings resolves the fixes of findings in place: those in files of editable
 // (display path → content as read) get their replacements, or the reason they cannot be

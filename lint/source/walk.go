@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/dnslint/dnslint/lint/model"
 )
 
 // Format is what kind of file something is.
@@ -37,6 +39,19 @@ type File struct {
 	// the root of its --stdin-filename, and none without one. A run reads what its files
 	// name (imports) only inside the roots of its files.
 	Root string
+	// Origin, for a rendered text (lint/render), places positions of Data in the files
+	// the user edits, and Edited holds those files' texts by display path (what findings
+	// quote and suppression comments are read from). Nil for a file read as it is.
+	Origin Origin
+	Edited map[string][]byte
+	// Only, for a rendered text, reports only the findings placed in these files (by
+	// display path): the files named on the command line, when a chart's templates or a
+	// kustomization's files were given alone (pre-commit passes the staged files). Nil
+	// reports all.
+	Only map[string]bool
+	// Notes are what rendering reports about this file (a chart that does not render, a
+	// dependency or a remote base left out): it is not parsed, only reported.
+	Notes []*model.ParseError
 }
 
 // Problem is a path that could not be read; the run reports it and goes on.

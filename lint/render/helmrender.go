@@ -1,0 +1,90 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"helm.sh/helm/v4/pkg/chart/common"
+	"helm.sh/helm/v4/pkg/chart/common/util"
+	"helm.sh/helm/v4/pkg/chart/loader/archive"
+	chart "helm.sh/helm/v4/pkg/chart/v2"
+	"helm.sh/helm/v4/pkg/chart/v2/loader"
+	chartutil "helm.sh/helm/v4/pkg/chart/v2/util"
+	"helm.sh/helm/v4/pkg/engine"
+)
+
+// renderHelm renders a chart from its files with the Helm SDK, as `helm template` would
+// without a cluster: no lookup, no DNS, no repository, no schema fetched.
+func renderHelm(req helmRequest) (resp helmResponse) {
+	defer func() {
+		if r := recover(); r != nil {
+			resp = helmResponse{Error: fmt.Sprintf("rendering the chart failed: %v", r)}
+		}
+	}()
+	names := make([]string, 0, len(req.Files))
+	for name := range req.Files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	files := make([]*archive.BufferedFile, 0, len(names))
+	for _, name := range names {
+		files = append(files, &archive.BufferedFile{Name: name, Data: req.Files[name]})
+	}
+	c, err := loader.LoadFiles(files)
+	if err != nil {
+		return helmResponse{Error: err.Error()}
+	}
+	vals := map[string]any{}
+	for _, b := range req.Values {
+		v, err := loader.LoadValues(bytes.NewReader(b))
+		if err != nil {
+			return helmResponse{Error: err.Error()}
+		}
+		vals = loader.MergeMaps(vals, v)
+	}
+	missing := missingDependencies(c)
+	if err := chartutil.ProcessDependencies(c, vals); err != nil {
+		return helmResponse{Error: err.Error(), Missing: missing}
+	}
+	opts := common.ReleaseOptions{Name: req.Release, Namespace: req.Namespace, Revision: 1, IsInstall: true}
+	top, err := util.ToRenderValuesWithSchemaValidation(c, vals, opts, nil, true)
+	if err != nil {
+		return helmResponse{Error: err.Error(), Missing: missing}
+	}
+	out, err := engine.Engine{}.Render(c, top)
+	if err != nil {
+		return helmResponse{Error: err.Error(), Missing: missing}
+	}
+	return helmResponse{Rendered: out, Missing: missing}
+}
+
+// missingDependencies lists the dependencies of Chart.yaml that are not vendored in
+// charts/ (by name or alias): helm would fetch them, dnslint does not.
+func missingDependencies(c *chart.Chart) []string {
+	have := map[string]bool{}
+	for _, d := range c.Dependencies() {
+		have[d.Name()] = true
+	}
+	var missing []string
+	for _, d := range c.Metadata.Dependencies {
+		if d != nil && !have[d.Name] {
+			where := d.Repository
+			if where == "" {
+				where = "no repository"
+			}
+			missing = append(missing, fmt.Sprintf("%s %s (%s)", d.Name, d.Version, where))
+		}
+	}
+	return missing
+}
+
+// templateFile is the path, relative to the chart directory, of a rendered template
+// (Helm names it CHART/templates/x.yaml, and CHART/charts/SUB/templates/x.yaml in a
+// subchart).
+func templateFile(name string) string {
+	_, rel, _ := strings.Cut(path.Clean(name), "/")
+	return rel
+}
