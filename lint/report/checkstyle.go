@@ -5,7 +5,6 @@ import (
 	"io"
 )
 
-
 type checkstyleReport struct {
 	XMLName xml.Name         `xml:"checkstyle"`
 	Version string           `xml:"version,attr"`

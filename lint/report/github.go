@@ -9,7 +9,6 @@ import (
 	"github.com/dnslint/dnslint/lint/finding"
 )
 
-
 // writeGitHub prints one GitHub Actions workflow command per finding, which the runner
 // turns into an annotation on the file:
 //

@@ -6,7 +6,6 @@ import (
 	"github.com/dnslint/dnslint/lint/finding"
 )
 
-
 // JSONVersion is the version of the json format's schema (docs/output-formats.md). It
 // changes only when a field is removed or changes meaning; new fields may appear within a
 // version.

@@ -5,7 +5,6 @@ import (
 	"io"
 )
 
-
 // junitSuite names the one test suite, and the passing test case of a clean run.
 const junitSuite = "dnslint"
 

@@ -11,7 +11,6 @@ import (
 	"github.com/dnslint/dnslint/lint/finding"
 )
 
-
 // writeMarkdown writes a summary for people reading a CI job or a pull request: counts
 // per severity and per rule, then the findings with links to their lines.
 func writeMarkdown(w io.Writer, r *Report) error {

@@ -14,7 +14,6 @@ import (
 	"github.com/dnslint/dnslint/lint/model"
 )
 
-
 const (
 	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
 	sarifVersion = "2.1.0"

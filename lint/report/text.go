@@ -10,7 +10,6 @@ import (
 	"github.com/dnslint/dnslint/lint/finding"
 )
 
-
 // indent prefixes the quoted source line, its caret line and the notes.
 const indent = "    "
 
