@@ -25,13 +25,9 @@ func (e *ChoiceError) Error() string { return e.Msg }
 // Workload reads the workload named name from a manifest (name "" when the file holds
 // one).
 func Workload(path, name string) (*model.Workload, error) {
-	b, err := source.ReadLimited(path, source.DefaultMaxSize)
+	res, err := manifest(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	res, err := kube.Parse(path, b)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err
 	}
 	if len(res.Workloads) == 0 {
 		return nil, fmt.Errorf("%s: no Pod or workload with a pod template in the file", path)
@@ -145,13 +141,9 @@ func Corefile(paths []string, platform string) (*model.Corefile, error) {
 
 // Scaler reads the first cluster-proportional-autoscaler ConfigMap of a manifest.
 func Scaler(path string) (*explain.Scaler, error) {
-	b, err := source.ReadLimited(path, source.DefaultMaxSize)
+	res, err := manifest(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	res, err := kube.Parse(path, b)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err
 	}
 	if len(res.Autoscalers) == 0 {
 		return nil, fmt.Errorf("%s: no ConfigMap with a ladder or linear key", path)
@@ -162,4 +154,17 @@ func Scaler(path string) (*explain.Scaler, error) {
 		return nil, fmt.Errorf("%s: the %s value is not a JSON object: %v", path, a.Mode, res.AutoscalerErrors[a])
 	}
 	return explain.ParseScaler(a.Mode, params)
+}
+
+// manifest reads and parses a Kubernetes manifest the user named.
+func manifest(path string) (*kube.Result, error) {
+	b, err := source.ReadLimited(path, source.DefaultMaxSize)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	res, err := kube.Parse(path, b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return res, nil
 }
