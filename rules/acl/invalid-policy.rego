@@ -73,7 +73,7 @@ section_between(args, k, i) if {
 	section_word(args[m].text)
 }
 
-problem(args, 0, a) := {"pos": a.pos, "error": sprintf("unexpected token %s; expect 'type | net'", [plugins.quote(a.text)]), "fix": "Start with a section: `type QTYPE...` or `net CIDR...`"} if {
+problem(_, 0, a) := {"pos": a.pos, "error": sprintf("unexpected token %s; expect 'type | net'", [plugins.quote(a.text)]), "fix": "Start with a section: `type QTYPE...` or `net CIDR...`"} if {
 	not section_word(a.text)
 }
 

@@ -29,6 +29,7 @@ test_sections_refused if {
 	refused(["block", "type", "a"], 25, "`unexpected token \"a\"; expect legal QTYPE`")
 	refused(["block", "type", "A", "net", "192.168.0.0/33"], 45, "`illegal CIDR notation \"192.168.0.0/33\"`")
 	refused(["block", "type", "A", "net", "2001::85a3::8a2e:370:7334"], 45, "`illegal CIDR notation \"2001::85a3::8a2e:370:7334/128\"`")
+
 	# only the first problem: CoreDNS stops there
 	refused(["block", "type", "ABC", "net", "192.168.0.0/33"], 25, "ABC")
 }

@@ -18,6 +18,7 @@ test_negative_min if {
 test_max_below_min if {
 	some m in messages({"coresPerReplica": 256, "min": 3, "max": 2})
 	contains(m, "`error parsing linear params: max replicas count 2 should be greater than / equal to min replicas count 3`")
+
 	# min 0 counts as 1; max 0 is no limit
 	count(messages({"coresPerReplica": 256, "min": 0, "max": 1})) == 0
 	count(messages({"coresPerReplica": 256, "min": 5, "max": 0})) == 0

@@ -28,6 +28,7 @@ test_one_list_only if {
 
 test_aks_default_and_zero_ladders_pass if {
 	count(rule.report) == 0 with input as ladder({"coresToReplicas": [[1, 2], [512, 3], [1024, 4], [2048, 5]], "nodesToReplicas": [[1, 2], [8, 3], [16, 4], [32, 5]]}) with data.dnslint.params as params
+
 	# 0 replicas is zero-replicas' finding
 	count(rule.report) == 0 with input as ladder({"coresToReplicas": [[0, 0], [8, 2]]}) with data.dnslint.params as params
 }

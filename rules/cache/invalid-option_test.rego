@@ -95,6 +95,7 @@ test_disable if {
 test_misspelt_option_by_edit_distance if {
 	said(t.line("prefetsh", ["10"], [], 3), "Did you mean `prefetch`?")
 	said(t.line("sucess", ["9984", "30"], [], 3), "Did you mean `success`?")
+
 	# serve_stale_policy is too new for 1.14.6: not suggested there.
 	some f in rule.report with input as one(t.line("serve_stale_polcy", [], [], 3)) with data.dnslint.config as {"coredns_version": "1.14.6"}
 	not contains(f.message, "Did you mean")
@@ -120,6 +121,7 @@ test_serve_stale_values_after_the_mode if {
 	stale_said(["1h", "verify", "-1s"], "`invalid negative timeout for serve_stale verify`")
 	stale_said(["1h", "verify", "garbage"], "`invalid serve_stale verify timeout: time: invalid duration \"garbage\"`")
 	stale_said(["1h", "verify", "100ms", "30s", "extra"], "`invalid serve_stale failure recheck: time: invalid duration \"extra\"`")
+
 	# the first problem stops CoreDNS: only it is reported
 	stale_said(["1h", "verify", "-1s", "1.5s"], "`invalid negative timeout for serve_stale verify`")
 }

@@ -28,7 +28,7 @@
 #         cache 30
 #         forward . 10.20.0.53
 #     }
-package dnslint.rules.cache["missing"]
+package dnslint.rules.cache.missing
 
 import data.dnslint.lib.corefile
 import data.dnslint.lib.fix

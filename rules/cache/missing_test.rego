@@ -1,7 +1,7 @@
-package dnslint.rules.cache["missing_test"]
+package dnslint.rules.cache.missing_test
 
 import data.dnslint.lib.forward_test as t
-import data.dnslint.rules.cache["missing"] as rule
+import data.dnslint.rules.cache.missing as rule
 
 test_forward_without_cache if {
 	r := rule.report with input as t.corefile([t.block(["corp.example."], [

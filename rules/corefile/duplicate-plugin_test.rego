@@ -80,5 +80,6 @@ test_plugins_of_other_blocks if {
 		b.example {
 		    cache
 		}
-	`}) with data.dnslint.config as {}
+	`})
+		with data.dnslint.config as {}
 }

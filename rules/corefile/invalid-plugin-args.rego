@@ -65,8 +65,8 @@
 #     }
 package dnslint.rules.corefile["invalid-plugin-args"]
 
-import data.dnslint.lib.kinds
 import data.dnslint.lib.corefile
+import data.dnslint.lib.kinds
 import data.dnslint.lib.plugins
 import data.dnslint.lib.report
 

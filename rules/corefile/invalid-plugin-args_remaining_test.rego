@@ -41,6 +41,7 @@ test_repeated_zones_refused if {
 	refused([[["route53", "example.org:12345678", "example.org:12345678"], []]], `conflict zone "example.org:12345678"`)
 	refused([[["clouddns", "example.org.:p:z", "example.org.:p:z"], []]], `conflict zone "example.org.:p:z"`)
 	refused([[["azure", "resource_set:zone", "resource_set:zone"], []]], `conflicting zone: "resource_set:zone"`)
+
 	# azure joins resource group and zone: a:bc and ab:c are one key
 	refused([[["azure", "a:bc", "ab:c"], []]], `conflicting zone: "ab:c"`)
 	clean([[["route53", "example.org:1", "example.org:2"], []]])
@@ -112,6 +113,7 @@ test_startup_warnings_quoted if {
 	clean([[["dnstap", "listen", "tls://127.0.0.1:6000"], [["tls", "/etc/cert.pem", "/etc/key.pem"]]]])
 	clean([[["dnstap", "listen", "tcp://127.0.0.1:6000"], []]])
 	clean([[["dnstap", "tls://127.0.0.1:6000"], []]]) # a client, not a listener
+
 	# a key pair CoreDNS refuses is an error, not also a warning
 	count(found([[["route53", "example.org:1"], [["aws_access_key", "AKID"]]]])) == 1
 	refused([[["route53", "example.org:1"], [["aws_access_key", "AKID"]]]], "invalid access key: '[AKID]'")

@@ -60,6 +60,7 @@ test_earlier_releases if {
 	count(findings([d(["prometheus", ":9153"], [], 2), d(["ready"], [], 3)])) == 0 with data.dnslint.config as old
 	only([d(["errors", "stderr"], [], 2)], 2, 15, "`invalid log file: stderr`") with data.dnslint.config as {"coredns_version": "1.9.3"}
 	only([d(["errors"], [d(["consolidate", "5m", ".*", "show_first"], [], 3)], 2)], 3, 35, "`unknown log level argument in consolidate: show_first`") with data.dnslint.config as old
+
 	# loadbalance before 1.10.1 (weighted came with it): rules/loadbalance/invalid-policy-args
 	weighted := [d(["loadbalance", "weighted", "wfile"], [d(["reload", "10s"], [], 3)], 2)]
 	count(findings(weighted)) == 0 with data.dnslint.config as {"coredns_version": "1.10.1"}

@@ -63,7 +63,7 @@ consequence("hosts") := ": CoreDNS starts, logs `File does not exist`, and serve
 consequence(plugin) := "" if not plugin in {"file", "hosts"}
 
 # suggestion names a key of the same ConfigMap that the path probably meant.
-suggestion(cf, r) := sprintf(" (did you mean %q?)", [meant]) if {
+suggestion(_, r) := sprintf(" (did you mean %q?)", [meant]) if {
 	keys := [k.key.text | some c in input.customs; sprintf("%s/%s", [c.object.namespace, c.object.name]) == r.custom; some k in c.keys]
 	meant := dnslint.closest(r.key, keys)
 } else := ""

@@ -51,5 +51,6 @@ test_unbraced_block_is_left_to_server_without_block if {
 		  corp.server: |
 		    corp.example.com:53
 		    forward . 10.0.0.53
-	`}) with data.dnslint.params as params
+	`})
+		with data.dnslint.params as params
 }

@@ -35,7 +35,7 @@
 #         forward example.com 10.0.0.1
 #         forward . /etc/resolv.conf
 #     }
-package dnslint.rules.forward["shadowed"]
+package dnslint.rules.forward.shadowed
 
 import data.dnslint.lib.corefile
 import data.dnslint.lib.forward

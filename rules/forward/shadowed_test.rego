@@ -1,7 +1,7 @@
-package dnslint.rules.forward["shadowed_test"]
+package dnslint.rules.forward.shadowed_test
 
 import data.dnslint.lib.forward_test as t
-import data.dnslint.rules.forward["shadowed"] as rule
+import data.dnslint.rules.forward.shadowed as rule
 
 main := t.line("forward", [".", "/etc/resolv.conf"], [], 2)
 

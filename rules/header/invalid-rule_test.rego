@@ -28,6 +28,7 @@ test_rules_refused if {
 	refused([["query"]], "`setting up rule: no flag action provided`")
 	refused([["query", "foo", "rd"]], "`setting up rule: unknown flag action=foo, should be set or clear`")
 	refused([["response", "set", "aa", "TC"]], "`setting up rule: unknown/unsupported flag=tc`")
+
 	# the first line that fails stops CoreDNS
 	refused([["response", "set", "aa"], ["foo"], ["bar"]], "invalid selector=foo")
 }
@@ -41,6 +42,7 @@ test_no_rule if {
 
 test_rules_accepted if {
 	count(findings([["response", "set", "ra", "AA"], ["QUERY", "clear", "rd"]])) == 0
+
 	# removed in 1.12.4: corefile/removed-option's
 	count(findings([["set", "ra"]])) == 0
 }

@@ -62,7 +62,7 @@ report contains fix.add(report.finding(v.pos, msg), fix.unsafe("set `lameduck 5s
 # cluster_dns is whether cf is the Corefile of the CoreDNS that serves the cluster domain:
 # true or false, which OPA computes once per Corefile (it would look again for every health
 # line of a Corefile without kubernetes, were it undefined there).
-cluster_dns(cf) := true if {
+cluster_dns(cf) if {
 	some b in cf.server_blocks
 	some d in b.directives
 	d.name == "kubernetes"

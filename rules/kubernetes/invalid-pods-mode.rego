@@ -74,6 +74,9 @@ pods_lines contains l if {
 
 suggestion(text) := lower(text) if lower(text) in modes
 
-else := "verified" if startswith(lower(text), "verif")
+# (A braced body: opa fmt garbles a one-line `else … if` followed by a bare else.)
+else := "verified" if {
+	startswith(lower(text), "verif")
+}
 
 else := "disabled` (the default), `pods verified` or `pods insecure"

@@ -118,7 +118,7 @@ first_zero(ss) := zeros[0] if {
 	count(zeros) > 0
 } else := -1
 
-is_empty(a, list) := true if empty(a, list)
+is_empty(a, list) if empty(a, list)
 
 else := false
 
@@ -142,7 +142,7 @@ describe(1, _, _, _, unit) := sprintf("at every cluster size (%s)", [unit])
 
 describe(n, 0, _, next, unit) := sprintf("below %d %s", [next, unit]) if n > 1
 
-describe(n, i, t, -1, unit) := sprintf("from %d %s on", [t, unit]) if i > 0
+describe(_, i, t, -1, unit) := sprintf("from %d %s on", [t, unit]) if i > 0
 
 describe(_, i, t, next, unit) := sprintf("from %d to %d %s", [t, next - 1, unit]) if {
 	i > 0

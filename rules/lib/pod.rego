@@ -45,9 +45,9 @@ namespace(obj) := object.get(obj, "namespace", "")
 # same_namespace holds for two objects of one namespace; an unset namespace matches any.
 same_namespace(a, b) if namespace(a) == namespace(b)
 
-same_namespace(a, b) if namespace(a) == ""
+same_namespace(a, _) if namespace(a) == ""
 
-same_namespace(a, b) if namespace(b) == ""
+same_namespace(_, b) if namespace(b) == ""
 
 # cluster_search is the search line the kubelet writes before the node's and the pod's own
 # domains under a cluster policy: <ns>.svc.<domain> svc.<domain> <domain>. A workload

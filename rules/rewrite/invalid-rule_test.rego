@@ -61,6 +61,7 @@ test_rule_types_follow_the_release if {
 	refused(d(["rewrite", "stop", "cname", "a.", "b."], [], 2), "`plugin/rewrite: invalid rule type \"stop\"`") with data.dnslint.config as {"coredns_version": "1.10.1"}
 	refused(d(["rewrite", "stop", "rcode", "a.", "SERVFAIL", "NXDOMAIN"], [], 2), "invalid rule type") with data.dnslint.config as {"coredns_version": "1.11.0"}
 	count(messages(d(["rewrite", "stop", "cname", "a.", "b."], [], 2))) == 0 with data.dnslint.config as {"coredns_version": "1.11.0"}
+
 	# the first word of `rewrite cname …` is corefile/invalid-plugin-args'
 	count(messages(d(["rewrite", "cname", "foo", "a", "b"], [], 2))) == 0 with data.dnslint.config as {"coredns_version": "1.9.3"}
 }

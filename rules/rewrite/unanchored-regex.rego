@@ -83,6 +83,9 @@ else := "^"
 # not already end with one needs `\.$`.
 end(p) := "" if anchored(p, "$")
 
-else := "$" if endswith(p, ".")
+# (A braced body: opa fmt garbles a one-line `else … if` followed by a bare else.)
+else := "$" if {
+	endswith(p, ".")
+}
 
 else := `\.$`

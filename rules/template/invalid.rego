@@ -33,7 +33,7 @@
 #             rcode NXDOMAIN
 #         }
 #     }
-package dnslint.rules.template["invalid"]
+package dnslint.rules.template.invalid
 
 import data.dnslint.lib.corefile
 import data.dnslint.lib.plugins

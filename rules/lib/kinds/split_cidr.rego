@@ -12,10 +12,10 @@ warning(t, v) := {"{zone}": zone} if {
 	ones % 8 != 0
 	keep := ceil(ones / 8)
 	octets := [o | some i in numbers.range(1, keep); o := split_cidr_octet(to_number(m[i]), i, ones)]
-	zone := concat(".", array.concat([format_int(octets[count(octets) - 1 - j], 10) | some j in numbers.range(0, count(octets) - 1)], ["in-addr.arpa."]))
+	zone := concat(".", array.concat([format_int(octets[(count(octets) - 1) - j], 10) | some j in numbers.range(0, count(octets) - 1)], ["in-addr.arpa."]))
 }
 
 # split_cidr_octet is the i-th octet (from 1) of the first network, masked to ones bits.
-split_cidr_octet(o, i, ones) := bits.and(o, bits.and(bits.lsh(255, 8 * i - ones), 255)) if 8 * i > ones
+split_cidr_octet(o, i, ones) := bits.and(o, bits.and(bits.lsh(255, (8 * i) - ones), 255)) if 8 * i > ones
 
 else := o
