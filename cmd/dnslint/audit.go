@@ -269,7 +269,7 @@ func corednsRelease(objs []*kubeapi.Object, ns string) string {
 			continue
 		}
 		for _, w := range res.Workloads {
-			for _, img := range w.Pod.Containers {
+			for _, img := range w.Pod.Images {
 				if m := imageRelease.FindStringSubmatch(img.Text); m != nil && strings.Contains(img.Text, "coredns") {
 					return m[1]
 				}

@@ -19,8 +19,8 @@ type PodDNS struct {
 	DNSPolicy   *Token     `json:"dns_policy"`
 	HostNetwork *Bool      `json:"host_network"`
 	DNSConfig   *DNSConfig `json:"dns_config"`
-	// Containers are the images of every init container and container, in that order.
-	Containers []Token `json:"images"`
+	// Images are the images of every init container and container, in that order.
+	Images []Token `json:"images"`
 	// ContainerSpecs are the init containers (Init set) and the containers, in that order.
 	ContainerSpecs []*Container `json:"containers"`
 	// TerminationGracePeriodSeconds is nil when unset (the API server defaults it to 30).

@@ -47,8 +47,8 @@ func Workload(path, name string) (*model.Workload, error) {
 
 // Images are the images of a workload's containers, init containers first.
 func Images(w *model.Workload) []string {
-	out := make([]string, len(w.Pod.Containers))
-	for i, t := range w.Pod.Containers {
+	out := make([]string, len(w.Pod.Images))
+	for i, t := range w.Pod.Images {
 		out[i] = t.Text
 	}
 	return out

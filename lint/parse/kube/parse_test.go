@@ -80,7 +80,7 @@ func TestWorkloads(t *testing.T) {
 						t.Errorf("hostNetwork position covers %q", got)
 					}
 				}
-				for _, img := range w.Pod.Containers {
+				for _, img := range w.Pod.Images {
 					g.images = append(g.images, img.Text)
 					checkToken(t, data, img)
 				}
@@ -368,8 +368,8 @@ func TestUnexpectedNodes(t *testing.T) {
 	if len(c.Options) != 1 || c.Options[0].Name.Text != "" || c.Options[0].Value.Text != "v" {
 		t.Errorf("options %+v", c.Options)
 	}
-	if len(pod.Containers) != 1 || pod.Containers[0].Text != "" {
-		t.Errorf("images %+v", pod.Containers)
+	if len(pod.Images) != 1 || pod.Images[0].Text != "" {
+		t.Errorf("images %+v", pod.Images)
 	}
 }
 

@@ -51,7 +51,7 @@ func (p *parser) workload(n *yaml.Node, path []string) {
 	for _, key := range []string{"initContainers", "containers"} {
 		for _, c := range items(p.get(spec, key)) {
 			if img := p.optToken(p.get(c, "image")); img != nil {
-				pod.Containers = append(pod.Containers, *img)
+				pod.Images = append(pod.Images, *img)
 			}
 			if ct := p.container(c, key == "initContainers"); ct != nil {
 				pod.ContainerSpecs = append(pod.ContainerSpecs, ct)
