@@ -180,7 +180,7 @@ func TestFixLeavesImportedFiles(t *testing.T) {
 	if got := readString(t, filepath.Join(dir, "extra.conf")); got != imported {
 		t.Fatalf("the imported file was edited:\n%s", got)
 	}
-	if !strings.Contains(r.stdout, "dnslint edits only the files it was asked to lint") {
+	if !strings.Contains(r.stdout, "dnslint edits only the plain files it was asked to lint") {
 		t.Errorf("no declined reason for the imported file's finding: %s", r)
 	}
 }

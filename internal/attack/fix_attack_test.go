@@ -63,7 +63,7 @@ func TestFixNeverEditsAnImportedFile(t *testing.T) {
 	if got := fixRead(t, filepath.Join(dir, "extra.conf")); got != fixForwardBad {
 		t.Fatalf("the imported file was edited:\n%s", got)
 	}
-	if r.exit != 1 || !bytes.Contains(r.stdout, []byte("dnslint edits only the files it was asked to lint")) {
+	if r.exit != 1 || !bytes.Contains(r.stdout, []byte("dnslint edits only the plain files it was asked to lint")) {
 		t.Fatalf("want exit 1 and the declined reason; exit %d\n%s\n%s", r.exit, r.stdout, r.stderr)
 	}
 }
