@@ -9,9 +9,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"runtime/debug"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -148,12 +146,10 @@ func serveChild(in io.Reader, out io.Writer) int {
 		return 2
 	}
 	if req.Memory > 0 {
-		lim := &syscall.Rlimit{Cur: uint64(req.Memory), Max: uint64(req.Memory)}
-		if err := syscall.Setrlimit(syscall.RLIMIT_AS, lim); err != nil {
+		if err := limitMemory(req.Memory); err != nil {
 			fmt.Fprintln(os.Stderr, "dnslint renderer: cannot limit its memory:", err)
 			return 2
 		}
-		debug.SetMemoryLimit(req.Memory / 2)
 	}
 	resp := renderHelm(req)
 	if err := json.NewEncoder(out).Encode(resp); err != nil {
