@@ -139,7 +139,7 @@ func TestSelfManagedDefault(t *testing.T) {
 	}
 	pod := in.dep.Spec.Template.Spec
 	if *in.dep.Spec.Replicas != 2 || len(pod.Volumes) != 0 || pod.Containers[0].Image != "ghcr.io/dnslint/dnslint:latest" ||
-		pod.Containers[0].Resources.Limits.Memory().String() != "256Mi" || in.pdb == nil {
+		pod.Containers[0].Resources.Limits.Memory().String() != "384Mi" || in.pdb == nil {
 		t.Errorf("replicas %d, volumes %v, image %s, resources %v, pdb %v", *in.dep.Spec.Replicas, pod.Volumes, pod.Containers[0].Image, pod.Containers[0].Resources, in.pdb)
 	}
 	if len(in.clusterRoles) != 1 {

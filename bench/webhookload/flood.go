@@ -46,7 +46,7 @@ func runFlood(bin string, n int, memoryLimit string) error {
 	fmt.Println("| budgets | answers | max latency | peak RSS |")
 	fmt.Println("|---|---|---:|---:|")
 	for _, sc := range []floodScenario{
-		{"as shipped (256 keys, 16,384 tokens)", nil},
+		{"as shipped (256 keys, 65,536 tokens)", nil},
 		{"keys and tokens unbounded: heap guard and deadline only", []string{"--max-keys=1000000", "--max-tokens=100000000"}},
 	} {
 		args := append([]string{"--memory-limit=" + memoryLimit, fmt.Sprintf("--max-in-flight=%d", n)}, sc.args...)

@@ -45,7 +45,13 @@ func main() {
 	flood := flag.Int("flood", 0, "instead of the load: send this many 1 MiB coredns-custom reviews at once (issue 10) and report answers, latency and peak memory")
 	memoryLimit := flag.String("memory-limit", "", "with -flood: the webhook's --memory-limit (default: the Deployment's, from deploy/base/deployment.yaml)")
 	flag.Parse()
-	var err error
+	// The webhook runs in a directory of its own: the binary's path must not depend on ours.
+	abs, err := filepath.Abs(*bin)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "webhookload:", err)
+		os.Exit(1)
+	}
+	*bin = abs
 	if *flood > 0 {
 		err = runFlood(*bin, *flood, *memoryLimit)
 	} else {

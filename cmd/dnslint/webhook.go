@@ -139,6 +139,13 @@ func runWebhook(cmd *cobra.Command, f *webhookFlags) error {
 	}
 	if memLimit == 0 {
 		log.Warn("no memory limit known (--memory-limit, GOMEMLIMIT, cgroup): the heap guard is off")
+	} else if debug.SetMemoryLimit(-1) == math.MaxInt64 { // GOMEMLIMIT, when set, is the user's
+		soft, roomy := softMemoryLimit(memLimit, executableSize(), f.heapShare)
+		if !roomy {
+			log.Warn("the memory limit leaves the heap less room beside the executable's pages than the live heap's share (--heap-share): raise --memory-limit or the container's limit",
+				"memory_limit_mib", memLimit>>20, "executable_mib", executableSize()>>20)
+		}
+		debug.SetMemoryLimit(soft)
 	}
 	cfg, err := loadConfig(f.configFile)
 	if err != nil {
@@ -231,6 +238,32 @@ func webhookMemoryLimit(flag string) (int64, error) {
 		}
 	}
 	return 0, nil
+}
+
+// softMemoryLimit is the Go runtime's soft memory limit for a webhook that may use memLimit
+// bytes: memLimit less the executable's size, since the kernel charges the executable's
+// resident pages to the container while the runtime does not count them. It is never below
+// the live heap's cap (heapShare of memLimit), or the collector would run without end
+// before the heap guard refused a review; roomy is false when it had to be raised to it.
+func softMemoryLimit(memLimit, exeSize int64, heapShare float64) (soft int64, roomy bool) {
+	floor := int64(float64(memLimit) * heapShare)
+	if soft = memLimit - exeSize; soft < floor {
+		return floor, false
+	}
+	return soft, true
+}
+
+// executableSize is the size of the running binary, 0 when it cannot be found.
+func executableSize() int64 {
+	exe, err := os.Executable()
+	if err != nil {
+		return 0
+	}
+	fi, err := os.Stat(exe)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
 }
 
 // webhookClientConfig is --kubeconfig, or the in-cluster credentials.

@@ -32,6 +32,23 @@ func TestWebhookAndAuditUsage(t *testing.T) {
 	}
 }
 
+func TestSoftMemoryLimitLeavesRoomForTheExecutable(t *testing.T) {
+	cases := []struct {
+		limit, exe int64
+		soft       int64
+		roomy      bool
+	}{
+		{384 << 20, 146 << 20, 238 << 20, true},  // the Deployment's limit and the linux binary
+		{256 << 20, 146 << 20, 128 << 20, false}, // less than the live heap's half: raised to it
+		{256 << 20, 0, 256 << 20, true},          // the executable not found
+	}
+	for _, c := range cases {
+		if soft, roomy := softMemoryLimit(c.limit, c.exe, 0.5); soft != c.soft || roomy != c.roomy {
+			t.Errorf("limit %d MiB, executable %d MiB: %d MiB, roomy %v; want %d MiB, %v", c.limit>>20, c.exe>>20, soft>>20, roomy, c.soft>>20, c.roomy)
+		}
+	}
+}
+
 func TestWebhookMemoryLimitFlag(t *testing.T) {
 	for flag, want := range map[string]int64{"256Mi": 256 << 20, "1G": 1e9, "none": 0} {
 		if got, err := webhookMemoryLimit(flag); err != nil || got != want {
