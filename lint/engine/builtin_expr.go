@@ -4,8 +4,6 @@ import (
 	"fmt"
 
 	"github.com/expr-lang/expr"
-	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/types"
 )
 
@@ -17,30 +15,20 @@ import (
 // once per level, and a Corefile-sized nesting overflows the goroutine stack, a fatal
 // error no recover catches).
 func init() {
-	rego.RegisterBuiltin1(&rego.Function{
-		Name: "dnslint.expr_compile",
-		Decl: types.NewFunction(
-			types.Args(
-				types.Named("expression", types.S).Description("the expression, e.g. `incidr(client_ip(), '10.0.0.0/8')`"),
-			),
-			types.Named("error", types.S).Description("the expr-lang compile error, or \"\" when the expression compiles"),
-		),
-		Memoize: true,
-	}, exprCompile)
+	registerCheck("dnslint.expr_compile",
+		types.Named("expression", types.S).Description("the expression, e.g. `incidr(client_ip(), '10.0.0.0/8')`"),
+		types.Named("error", types.S).Description("the expr-lang compile error, or \"\" when the expression compiles"),
+		exprError)
 }
 
-func exprCompile(_ rego.BuiltinContext, expression *ast.Term) (*ast.Term, error) {
-	s, ok := expression.Value.(ast.String)
-	if !ok {
-		return nil, nil
+func exprError(expression string) string {
+	if nestingDepth(expression) > MaxExprNesting {
+		return ExprLimitPrefix + fmt.Sprintf("the expression nests deeper than %d levels", MaxExprNesting)
 	}
-	if nestingDepth(string(s)) > MaxExprNesting {
-		return ast.StringTerm(ExprLimitPrefix + fmt.Sprintf("the expression nests deeper than %d levels", MaxExprNesting)), nil
+	if _, err := expr.Compile(expression, expr.Env(coreDNSExprEnv), expr.DisableBuiltin("type")); err != nil {
+		return err.Error()
 	}
-	if _, err := expr.Compile(string(s), expr.Env(coreDNSExprEnv), expr.DisableBuiltin("type")); err != nil {
-		return ast.StringTerm(err.Error()), nil
-	}
-	return ast.StringTerm(""), nil
+	return ""
 }
 
 // coreDNSExprEnv has the names and signatures of CoreDNS's expression.DefaultEnv

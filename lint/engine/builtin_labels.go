@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/types"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
@@ -12,25 +10,15 @@ import (
 // metav1.ParseToLabelSelector, which reads it with labels.Parse) and is the library's error
 // message, or "" when the selector parses.
 func init() {
-	rego.RegisterBuiltin1(&rego.Function{
-		Name: "dnslint.label_selector_parse",
-		Decl: types.NewFunction(
-			types.Args(
-				types.Named("selector", types.S).Description("the label selector, e.g. `environment in (production, qa)`"),
-			),
-			types.Named("error", types.S).Description("the apimachinery parse error, or \"\" when the selector parses"),
-		),
-		Memoize: true,
-	}, labelSelectorParse)
+	registerCheck("dnslint.label_selector_parse",
+		types.Named("selector", types.S).Description("the label selector, e.g. `environment in (production, qa)`"),
+		types.Named("error", types.S).Description("the apimachinery parse error, or \"\" when the selector parses"),
+		labelSelectorError)
 }
 
-func labelSelectorParse(_ rego.BuiltinContext, selector *ast.Term) (*ast.Term, error) {
-	s, ok := selector.Value.(ast.String)
-	if !ok {
-		return nil, nil
+func labelSelectorError(selector string) string {
+	if _, err := metav1.ParseToLabelSelector(selector); err != nil {
+		return err.Error()
 	}
-	if _, err := metav1.ParseToLabelSelector(string(s)); err != nil {
-		return ast.StringTerm(err.Error()), nil
-	}
-	return ast.StringTerm(""), nil
+	return ""
 }

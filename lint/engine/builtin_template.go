@@ -37,16 +37,8 @@ func templateParse(_ rego.BuiltinContext, name, text, funcs *ast.Term) (*ast.Ter
 		return nil, nil
 	}
 	declared := template.FuncMap{}
-	collect := func(t *ast.Term) {
-		if f, ok := t.Value.(ast.String); ok {
-			declared[string(f)] = templateFunc
-		}
-	}
-	switch v := funcs.Value.(type) {
-	case ast.Set:
-		v.Foreach(collect)
-	case *ast.Array:
-		v.Foreach(collect)
+	for _, f := range stringsOf(funcs) {
+		declared[f] = templateFunc
 	}
 	if _, err := template.New(string(n)).Funcs(declared).Parse(string(s)); err != nil {
 		return ast.StringTerm(err.Error()), nil

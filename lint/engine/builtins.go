@@ -32,20 +32,43 @@ func closest(_ rego.BuiltinContext, name, names *ast.Term) (*ast.Term, error) {
 	if !ok {
 		return nil, nil
 	}
-	var candidates []string
+	if c, ok := spell.Closest(string(s), stringsOf(names)); ok {
+		return ast.StringTerm(c), nil
+	}
+	return nil, nil
+}
+
+// stringsOf is the strings of a set or an array of strings; other elements are skipped.
+func stringsOf(t *ast.Term) []string {
+	var out []string
 	collect := func(t *ast.Term) {
-		if c, ok := t.Value.(ast.String); ok {
-			candidates = append(candidates, string(c))
+		if s, ok := t.Value.(ast.String); ok {
+			out = append(out, string(s))
 		}
 	}
-	switch v := names.Value.(type) {
+	switch v := t.Value.(type) {
 	case ast.Set:
 		v.Foreach(collect)
 	case *ast.Array:
 		v.Foreach(collect)
 	}
-	if c, ok := spell.Closest(string(s), candidates); ok {
-		return ast.StringTerm(c), nil
-	}
-	return nil, nil
+	return out
+}
+
+// registerCheck registers a builtin of one string that asks a real library whether
+// CoreDNS would accept it: its answer is the library's error message, or "" when check
+// accepts it (check returns that message). arg and result document the argument and the
+// message.
+func registerCheck(name string, arg, result *types.NamedType, check func(string) string) {
+	rego.RegisterBuiltin1(&rego.Function{
+		Name:    name,
+		Decl:    types.NewFunction(types.Args(arg), result),
+		Memoize: true,
+	}, func(_ rego.BuiltinContext, t *ast.Term) (*ast.Term, error) {
+		s, ok := t.Value.(ast.String)
+		if !ok {
+			return nil, nil
+		}
+		return ast.StringTerm(check(string(s))), nil
+	})
 }
