@@ -12,9 +12,8 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	policyv1 "k8s.io/api/policy/v1"
 	rbacv1 "k8s.io/api/rbac/v1"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	sigsyaml "sigs.k8s.io/yaml"
 
+	"github.com/dnslint/dnslint/internal/manifests"
 	"github.com/dnslint/dnslint/lint"
 	"github.com/dnslint/dnslint/lint/finding"
 	"github.com/dnslint/dnslint/lint/source"
@@ -47,51 +46,16 @@ func render(t *testing.T, vals map[string]any) *installation {
 	if err != nil {
 		t.Fatalf("helm template: %v", err)
 	}
-	in := &installation{}
-	for _, doc := range docs {
-		var meta metav1.TypeMeta
-		if err := sigsyaml.Unmarshal([]byte(doc), &meta); err != nil {
-			t.Fatalf("%v\n%s", err, doc)
-		}
-		in.kinds = append(in.kinds, meta.Kind)
-		var into any
-		switch meta.Kind {
-		case "Deployment":
-			in.dep = &appsv1.Deployment{}
-			into = in.dep
-		case "Service":
-			in.svc = &corev1.Service{}
-			into = in.svc
-		case "ServiceAccount":
-			in.sa = &corev1.ServiceAccount{}
-			into = in.sa
-		case "Role":
-			r := &rbacv1.Role{}
-			in.roles, into = append(in.roles, r), r
-		case "ClusterRole":
-			r := &rbacv1.ClusterRole{}
-			in.clusterRoles, into = append(in.clusterRoles, r), r
-		case "RoleBinding":
-			into = &rbacv1.RoleBinding{}
-		case "ClusterRoleBinding":
-			into = &rbacv1.ClusterRoleBinding{}
-		case "ValidatingWebhookConfiguration":
-			in.vwc = &admissionregistrationv1.ValidatingWebhookConfiguration{}
-			into = in.vwc
-		case "ConfigMap":
-			in.configMap = &corev1.ConfigMap{}
-			into = in.configMap
-		case "PodDisruptionBudget":
-			in.pdb = &policyv1.PodDisruptionBudget{}
-			into = in.pdb
-		case "Issuer", "Certificate":
-			into = &map[string]any{}
-		default:
-			t.Fatalf("unexpected kind %s", meta.Kind)
-		}
-		if err := sigsyaml.UnmarshalStrict([]byte(doc), into); err != nil {
-			t.Errorf("%s: %v\n%s", meta.Kind, err, doc)
-		}
+	objs, err := manifests.Decode(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := &installation{
+		dep: manifests.One[*appsv1.Deployment](objs), svc: manifests.One[*corev1.Service](objs), sa: manifests.One[*corev1.ServiceAccount](objs),
+		roles: manifests.All[*rbacv1.Role](objs), clusterRoles: manifests.All[*rbacv1.ClusterRole](objs),
+		vwc:       manifests.One[*admissionregistrationv1.ValidatingWebhookConfiguration](objs),
+		configMap: manifests.One[*corev1.ConfigMap](objs), pdb: manifests.One[*policyv1.PodDisruptionBudget](objs),
+		kinds: objs.Kinds,
 	}
 	if in.dep == nil || in.svc == nil || in.sa == nil {
 		t.Fatalf("kinds %v", in.kinds)

@@ -21,6 +21,7 @@ import (
 	"sigs.k8s.io/kustomize/kyaml/filesys"
 	sigsyaml "sigs.k8s.io/yaml"
 
+	"github.com/dnslint/dnslint/internal/manifests"
 	"github.com/dnslint/dnslint/lint"
 	"github.com/dnslint/dnslint/lint/finding"
 	"github.com/dnslint/dnslint/lint/source"
@@ -79,58 +80,27 @@ func decodeBase(t *testing.T, dirs ...string) *base {
 	if len(dirs) > 0 {
 		dir = dirs[0]
 	}
-	b := &base{}
-	for _, doc := range render(t, dir) {
-		var meta metav1.PartialObjectMetadata
-		if err := sigsyaml.Unmarshal(doc, &meta); err != nil {
-			t.Fatalf("%s: %v", dir, err)
+	objs, err := manifests.Decode(render(t, dir))
+	if err != nil {
+		t.Fatalf("%s: %v", dir, err)
+	}
+	b := &base{
+		ns: manifests.One[*corev1.Namespace](objs), sa: manifests.One[*corev1.ServiceAccount](objs),
+		clusterRole: manifests.One[*rbacv1.ClusterRole](objs), dep: manifests.One[*appsv1.Deployment](objs),
+		pdb: manifests.One[*policyv1.PodDisruptionBudget](objs), svc: manifests.One[*corev1.Service](objs),
+		vwc:   manifests.One[*admissionregistrationv1.ValidatingWebhookConfiguration](objs),
+		other: objs.Other,
+	}
+	for _, r := range manifests.All[*rbacv1.Role](objs) {
+		if r.Namespace == "kube-system" {
+			b.role = r
+		} else {
+			b.tlsRole = r
 		}
-		var into any
-		switch meta.Kind {
-		case "Namespace":
-			b.ns = &corev1.Namespace{}
-			into = b.ns
-		case "ServiceAccount":
-			b.sa = &corev1.ServiceAccount{}
-			into = b.sa
-		case "Role":
-			r := &rbacv1.Role{}
-			if meta.Namespace == "kube-system" {
-				b.role = r
-			} else {
-				b.tlsRole = r
-			}
-			into = r
-		case "RoleBinding":
-			into = &rbacv1.RoleBinding{}
-			if meta.Namespace == "kube-system" {
-				b.binding = into.(*rbacv1.RoleBinding)
-			}
-		case "ClusterRole":
-			b.clusterRole = &rbacv1.ClusterRole{}
-			into = b.clusterRole
-		case "ClusterRoleBinding":
-			into = &rbacv1.ClusterRoleBinding{}
-		case "Deployment":
-			b.dep = &appsv1.Deployment{}
-			into = b.dep
-		case "PodDisruptionBudget":
-			b.pdb = &policyv1.PodDisruptionBudget{}
-			into = b.pdb
-		case "Service":
-			b.svc = &corev1.Service{}
-			into = b.svc
-		case "ValidatingWebhookConfiguration":
-			b.vwc = &admissionregistrationv1.ValidatingWebhookConfiguration{}
-			into = b.vwc
-		case "Issuer", "Certificate":
-			m := map[string]any{}
-			b.other, into = append(b.other, m), &m
-		default:
-			t.Fatalf("%s: unexpected kind %q", dir, meta.Kind)
-		}
-		if err := sigsyaml.UnmarshalStrict(doc, into); err != nil {
-			t.Errorf("%s (%s): %v", dir, meta.Kind, err)
+	}
+	for _, r := range manifests.All[*rbacv1.RoleBinding](objs) {
+		if r.Namespace == "kube-system" {
+			b.binding = r
 		}
 	}
 	for name, missing := range map[string]bool{
