@@ -65,7 +65,9 @@ type fixRun struct {
 // no fix applies, at most fix.MaxRounds times. With write, each round's changes are
 // written to disk (atomically, and only to files unchanged since read); without it they
 // stay in memory (--diff).
-func runFixes(ctx context.Context, l *lint.Linter, files []*source.File, mode fix.Mode, write bool) (*fixRun, error) {
+func runFixes(ctx context.Context, l interface {
+	Lint(context.Context, []*source.File) (*lint.Result, error)
+}, files []*source.File, mode fix.Mode, write bool) (*fixRun, error) {
 	run := &fixRun{original: map[string][]byte{}, final: map[string][]byte{}}
 	for {
 		res, err := l.Lint(ctx, files)
@@ -151,7 +153,7 @@ func (run *fixRun) summarize(w io.Writer, wrote bool) {
 // runLintFix is lint with --fix or --diff. --diff prints the diff alone and exits with
 // the code of the findings before fixing; --fix reports what is left after fixing and
 // exits with its code.
-func runLintFix(cmd *cobra.Command, f fixFlags, out output, l *lint.Linter, files []*source.File, errs []report.InputError) error {
+func runLintFix(cmd *cobra.Command, f fixFlags, out output, l *nearestLinter, files []*source.File, errs []report.InputError) error {
 	run, err := runFixes(cmd.Context(), l, files, fix.Mode{Unsafe: f.unsafe}, f.fix)
 	if err != nil {
 		return err
@@ -176,5 +178,5 @@ func runLintFix(cmd *cobra.Command, f fixFlags, out output, l *lint.Linter, file
 		}
 		return nil
 	}
-	return finish(cmd, out, l, run.after, errs)
+	return finish(cmd, out, l.main, run.after, errs)
 }

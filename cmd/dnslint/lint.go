@@ -106,7 +106,8 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	w := &source.Walker{MaxSize: f.maxFileSize, Exclude: cfg.Excluded, Stdin: cmd.InOrStdin(), StdinName: f.stdinFilename, ConfigDir: cfg.Dir}
+	configs := newNearestConfigs(cfg, f.configFile != "", f.platform)
+	w := &source.Walker{MaxSize: f.maxFileSize, Exclude: configs.excluded, Stdin: cmd.InOrStdin(), StdinName: f.stdinFilename, ConfigDir: cfg.Dir}
 	ropts, err := renderOptions(cfg, f)
 	if err != nil {
 		return err
@@ -116,10 +117,14 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	for i, p := range problems {
 		errs[i] = report.InputError{Path: p.Path, Message: p.Err.Error()}
 	}
-	if f.fixes.active() {
-		return runLintFix(cmd, f.fixes, out, l, files, errs)
+	nearest, err := newNearestLinter(cmd.Context(), l, opts, configs, files)
+	if err != nil {
+		return err
 	}
-	res, err := lintNearest(cmd.Context(), l, opts, files, f.configFile != "", f.platform)
+	if f.fixes.active() {
+		return runLintFix(cmd, f.fixes, out, nearest, files, errs)
+	}
+	res, err := nearest.Lint(cmd.Context(), files)
 	if err != nil {
 		return err
 	}

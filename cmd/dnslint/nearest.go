@@ -1,9 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"path/filepath"
 	"slices"
+	"sync"
 
 	"github.com/dnslint/dnslint/lint"
 	"github.com/dnslint/dnslint/lint/config"
@@ -11,69 +13,123 @@ import (
 	"github.com/dnslint/dnslint/lint/source"
 )
 
-// lintNearest lints files, each by the rules of the .dnslint.yaml nearest to it: found
-// upward from its directory to its root (the git work tree), else the run's own config
-// (--config, or found from the working directory). --config given applies to every file.
-// Composition spans files, so each config lints the whole run and keeps the findings in
-// its own files; output options (format, fail-on, reports) are the run's.
+// nearestConfigs finds each file's config: the .dnslint.yaml nearest to it, upward from its
+// directory to its root (the git work tree), loaded once; else the run's own config
+// (--config, or found from the working directory). --config given is every file's config.
 // platform is --platform, which overrides every config's.
-func lintNearest(ctx context.Context, main *lint.Linter, opts lint.Options, files []*source.File, explicit bool, platform string) (*lint.Result, error) {
-	mainPath := ""
-	if opts.Config != nil {
-		mainPath = opts.Config.Path
+type nearestConfigs struct {
+	run      *config.Config
+	explicit bool
+	platform string
+
+	mu    sync.Mutex
+	byDir map[string]*config.Config
+	err   error // the first config that failed to load
+}
+
+func newNearestConfigs(run *config.Config, explicit bool, platform string) *nearestConfigs {
+	return &nearestConfigs{run: run, explicit: explicit, platform: platform, byDir: map[string]*config.Config{}}
+}
+
+// of is the config of a file, or of a directory met in a walk (searched from its parent:
+// the config that excludes a directory is above it).
+func (n *nearestConfigs) of(path string) *config.Config {
+	abs, err := filepath.Abs(path)
+	if n.explicit || err != nil {
+		return n.run
 	}
-	owner := map[string]string{} // display path → config path ("" for the run's)
-	configs := []string{}
+	dir := filepath.Dir(abs)
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if c, ok := n.byDir[dir]; ok {
+		return c
+	}
+	c := n.run
+	if p, ok := config.FindWithin(dir, source.RootOf(dir, n.run.Dir)); ok && p != n.run.Path {
+		loaded, err := config.Load(p)
+		if err != nil {
+			n.err = cmp.Or(n.err, err)
+		} else {
+			if n.platform != "" {
+				loaded.Platform = n.platform
+			}
+			c = loaded
+		}
+	}
+	n.byDir[dir] = c
+	return c
+}
+
+// excluded tells whether the walk skips a path: the run's config or the path's own
+// excludes it.
+func (n *nearestConfigs) excluded(path string) bool {
+	return n.run.Excluded(path) || n.of(path).Excluded(path)
+}
+
+// nearestLinter lints a run's files, each by the rules of its own config. Composition
+// spans files, so each config lints the whole run and keeps the findings in its own files;
+// output options (format, fail-on, reports) are the run's.
+type nearestLinter struct {
+	main    *lint.Linter
+	owner   map[string]*lint.Linter // display path → its config's linter (absent: main)
+	linters []*lint.Linter          // the other configs' linters, in the order first met
+}
+
+func newNearestLinter(ctx context.Context, main *lint.Linter, opts lint.Options, configs *nearestConfigs, files []*source.File) (*nearestLinter, error) {
+	n := &nearestLinter{main: main, owner: map[string]*lint.Linter{}}
+	byConfig := map[*config.Config]*lint.Linter{}
 	for _, f := range files {
-		if explicit || f.Root == "" || f.Abs == "" {
+		if f.Root == "" || f.Abs == "" {
 			continue
 		}
-		p, ok := config.FindWithin(filepath.Dir(f.Abs), f.Root)
-		if !ok || p == mainPath {
+		cfg := configs.of(f.Abs)
+		if cfg == configs.run {
 			continue
 		}
-		if _, seen := owner[f.Path]; !seen {
-			owner[f.Path] = p
+		l, ok := byConfig[cfg]
+		if !ok {
+			o := opts
+			o.Config = cfg
+			var err error
+			if l, err = newLinter(ctx, o); err != nil {
+				return nil, err
+			}
+			byConfig[cfg] = l
+			n.linters = append(n.linters, l)
 		}
-		if !slices.Contains(configs, p) {
-			configs = append(configs, p)
-		}
+		n.owner[f.Path] = l
 	}
-	res, err := main.Lint(ctx, files)
-	if err != nil || len(configs) == 0 {
+	if configs.err != nil {
+		return nil, usageError{configs.err}
+	}
+	return n, nil
+}
+
+// Lint lints files with every config's linter and keeps each finding of the config of
+// its file.
+func (n *nearestLinter) Lint(ctx context.Context, files []*source.File) (*lint.Result, error) {
+	res, err := n.main.Lint(ctx, files)
+	if err != nil || len(n.linters) == 0 {
 		return res, err
 	}
-	keep := func(fs []finding.Finding, cfg string) []finding.Finding {
+	keep := func(fs []finding.Finding, l *lint.Linter) []finding.Finding {
 		var out []finding.Finding
 		for _, f := range fs {
-			if owner[f.Pos.File] == cfg {
+			if cmp.Or(n.owner[f.Pos.File], n.main) == l {
 				out = append(out, f)
 			}
 		}
 		return out
 	}
-	all := keep(res.Findings, "")
-	for _, p := range configs {
-		cfg, err := config.Load(p)
-		if err != nil {
-			return nil, usageError{err}
-		}
-		if platform != "" {
-			cfg.Platform = platform
-		}
-		o := opts
-		o.Config = cfg
-		l, err := newLinter(ctx, o)
-		if err != nil {
-			return nil, err
-		}
+	all := keep(res.Findings, n.main)
+	for _, l := range n.linters {
 		r, err := l.Lint(ctx, files)
 		if err != nil {
 			return nil, err
 		}
-		all = append(all, keep(r.Findings, p)...)
+		all = append(all, keep(r.Findings, l)...)
 	}
 	finding.Sort(all)
-	res.Findings = all
+	res.Findings = slices.Clip(all)
 	return res, nil
 }
