@@ -79,6 +79,8 @@ type Linter struct {
 	platform string
 	warnings []string
 	engines  engines
+	// kubernetes is the Kubernetes release the run assumes (KubernetesVersion).
+	kubernetes string
 }
 
 // Warnings are what the options asked for that the run does differently (a release
@@ -124,6 +126,7 @@ func New(ctx context.Context, opts Options) (*Linter, error) {
 		k, warnings = knownVersion("Kubernetes", k, cat.LatestKubernetes(), warnings)
 		conf["kubernetes_version"] = k
 	}
+	kubernetes, _ := conf["kubernetes_version"].(string)
 	if opts.StrictLimits {
 		delete(sel.Severity, LimitExceeded)
 		if !slices.Contains(sel.Enabled, LimitExceeded) {
@@ -131,7 +134,7 @@ func New(ctx context.Context, opts Options) (*Linter, error) {
 			slices.Sort(sel.Enabled)
 		}
 	}
-	l := &Linter{opts: opts, catalog: cat, sel: sel, platform: cfg.Platform, warnings: warnings}
+	l := &Linter{opts: opts, catalog: cat, sel: sel, platform: cfg.Platform, warnings: warnings, kubernetes: cmp.Or(kubernetes, cat.LatestKubernetes())}
 	l.engines.opts = engine.Options{Enabled: sel.Enabled, Params: sel.Params, Config: conf, Whole: opts.WholeInput, ChunkSize: opts.ChunkSize, Limits: opts.EvalLimits}
 	if opts.CompileAll || cat.HasUserPolicies() {
 		if l.engines.all, err = cat.Compile(ctx, l.engines.opts); err != nil {
@@ -140,6 +143,10 @@ func New(ctx context.Context, opts Options) (*Linter, error) {
 	}
 	return l, nil
 }
+
+// KubernetesVersion is the cluster's Kubernetes release the run assumes: the configured
+// one, else the newest the shipped data knows.
+func (l *Linter) KubernetesVersion() string { return l.kubernetes }
 
 // Rules returns the enabled rules with their effective severity, sorted by id.
 func (l *Linter) Rules() []finding.Rule {

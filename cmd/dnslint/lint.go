@@ -112,6 +112,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if err != nil {
 		return err
 	}
+	ropts.KubeVersion = l.KubernetesVersion()
 	files, problems := render.Collect(cmd.Context(), w, args, ropts)
 	errs := make([]report.InputError, len(problems))
 	for i, p := range problems {

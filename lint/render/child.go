@@ -67,7 +67,9 @@ type helmRequest struct {
 	Values    [][]byte          `json:"values"`
 	Release   string            `json:"release"`
 	Namespace string            `json:"namespace"`
-	Memory    int64             `json:"memory"`
+	// KubeVersion is Options.KubeVersion.
+	KubeVersion string `json:"kube_version"`
+	Memory      int64  `json:"memory"`
 }
 
 // helmResponse is the child's answer.

@@ -24,7 +24,11 @@ type Options struct {
 	// Release and Namespace name the release (default release-name and default, as
 	// `helm template`).
 	Release, Namespace string
-	Limits             Limits
+	// KubeVersion is the cluster's Kubernetes release charts are rendered for
+	// (.Capabilities.KubeVersion, and Chart.yaml's kubeVersion checked against it, as
+	// `helm template --kube-version`); "" leaves the Helm SDK's default.
+	KubeVersion string
+	Limits      Limits
 }
 
 // Collect reads paths as w.Collect does, renders the Helm charts and builds the

@@ -33,7 +33,7 @@ func renderChart(ctx context.Context, dir, root string, maxSize int64, only map[
 	}
 	values, valueTexts, probs := readValues(dir, root, roots, opts.Values)
 	problems = append(problems, probs...)
-	req := helmRequest{Files: files, Values: values, Release: or(opts.Release, "release-name"), Namespace: or(opts.Namespace, "default")}
+	req := helmRequest{Files: files, Values: values, Release: or(opts.Release, "release-name"), Namespace: or(opts.Namespace, "default"), KubeVersion: opts.KubeVersion}
 	resp, err := renderInChild(ctx, req, opts.Limits)
 	switch {
 	case errors.Is(err, ErrLimit) || errors.Is(err, context.DeadlineExceeded):

@@ -49,8 +49,16 @@ func renderHelm(req helmRequest) (resp helmResponse) {
 	if err := chartutil.ProcessDependencies(c, vals); err != nil {
 		return helmResponse{Error: err.Error(), Missing: missing}
 	}
+	caps, err := capabilities(req.KubeVersion)
+	if err != nil {
+		return helmResponse{Error: err.Error(), Missing: missing}
+	}
+	// As helm template (pkg/action/action.go renderResources), in its words.
+	if c.Metadata.KubeVersion != "" && !chartutil.IsCompatibleRange(c.Metadata.KubeVersion, caps.KubeVersion.String()) {
+		return helmResponse{Error: fmt.Sprintf("chart requires kubeVersion: %s which is incompatible with Kubernetes %s", c.Metadata.KubeVersion, caps.KubeVersion.Version), Missing: missing}
+	}
 	opts := common.ReleaseOptions{Name: req.Release, Namespace: req.Namespace, Revision: 1, IsInstall: true}
-	top, err := util.ToRenderValuesWithSchemaValidation(c, vals, opts, nil, true)
+	top, err := util.ToRenderValuesWithSchemaValidation(c, vals, opts, caps, true)
 	if err != nil {
 		return helmResponse{Error: err.Error(), Missing: missing}
 	}
@@ -59,6 +67,21 @@ func renderHelm(req helmRequest) (resp helmResponse) {
 		return helmResponse{Error: err.Error(), Missing: missing}
 	}
 	return helmResponse{Rendered: out, Missing: missing}
+}
+
+// capabilities are the Helm SDK's default capabilities with the cluster's Kubernetes
+// release (MAJOR.MINOR.PATCH, with or without v), as `helm template --kube-version` sets them.
+func capabilities(kubeVersion string) (*common.Capabilities, error) {
+	caps := common.DefaultCapabilities.Copy()
+	if kubeVersion == "" {
+		return caps, nil
+	}
+	kv, err := common.ParseKubeVersion(kubeVersion)
+	if err != nil {
+		return nil, fmt.Errorf("kubernetes version %q: %w", kubeVersion, err)
+	}
+	caps.KubeVersion = *kv
+	return caps, nil
 }
 
 // missingDependencies lists the dependencies of Chart.yaml that are not vendored in

@@ -265,3 +265,22 @@ func TestStdinReadAsItIs(t *testing.T) {
 		t.Errorf("standard input: %v", notes(files))
 	}
 }
+
+// TestKubeVersion: a chart is rendered for the cluster's Kubernetes release, as `helm
+// template --kube-version` does: .Capabilities.KubeVersion is that release, and a chart
+// whose kubeVersion excludes it is not rendered, in Helm's words.
+func TestKubeVersion(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "app/Chart.yaml", "apiVersion: v2\nname: app\nversion: 1.0.0\nkubeVersion: \">=1.30.0-0\"\n")
+	write(t, dir, "app/templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  minor: \"{{ .Capabilities.KubeVersion.Minor }}\"\n")
+	t.Chdir(dir)
+	files, _ := render.Collect(context.Background(), &source.Walker{}, []string{"app"}, render.Options{KubeVersion: "1.32.0"})
+	if len(files) != 1 || files[0].Notes != nil || !strings.Contains(string(files[0].Data), `minor: "32"`) {
+		t.Fatalf("rendered for 1.32.0: %+v\n%s", notes(files), files[0].Data)
+	}
+	files, _ = render.Collect(context.Background(), &source.Walker{}, []string{"app"}, render.Options{KubeVersion: "1.28.4"})
+	want := "chart requires kubeVersion: >=1.30.0-0 which is incompatible with Kubernetes v1.28.4"
+	if len(files) != 1 || len(files[0].Notes) != 1 || !strings.Contains(files[0].Notes[0].Message, want) {
+		t.Fatalf("rendered for 1.28.4: %+v; want a note with %q", notes(files), want)
+	}
+}
