@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -8,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"helm.sh/helm/v4/pkg/ignore"
 
 	"github.com/dnslint/dnslint/lint/source"
 )
@@ -89,12 +92,19 @@ func renderChart(ctx context.Context, dir, root string, maxSize int64, only map[
 }
 
 // readChart reads the visible files of a chart directory through the guarded reader,
-// by their slash-separated path in the chart.
+// by their slash-separated path in the chart, leaving out what the chart's .helmignore
+// ignores, as Helm's loader does (helm.sh/helm/v4 pkg/chart/v2/loader/directory.go).
 func readChart(dir string, roots source.Roots) (map[string][]byte, []source.Problem, error) {
 	files := map[string][]byte{}
 	var problems []source.Problem
+	rules, err := helmIgnore(dir, roots)
+	if err != nil {
+		problems = append(problems, source.Problem{Path: source.Display(filepath.Join(dir, ignore.HelmIgnore)), Err: err})
+		rules = ignore.Empty()
+		rules.AddDefaults()
+	}
 	var total int64
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			problems = append(problems, source.Problem{Path: source.Display(p), Err: err})
 			return nil
@@ -104,6 +114,14 @@ func readChart(dir string, roots source.Roots) (map[string][]byte, []source.Prob
 				return filepath.SkipDir
 			}
 			return nil
+		}
+		if rel, _ := filepath.Rel(dir, p); p != dir {
+			if info, err := d.Info(); err == nil && rules.Ignore(filepath.ToSlash(rel), info) {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
 		}
 		if d.IsDir() {
 			return nil
@@ -121,10 +139,31 @@ func readChart(dir string, roots source.Roots) (map[string][]byte, []source.Prob
 			return fmt.Errorf("%w: the chart holds more than %d files or %d bytes", ErrLimit, maxChartFiles, maxChartBytes)
 		}
 		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = b
+		files[filepath.ToSlash(rel)] = bytes.TrimPrefix(b, utf8BOM)
 		return nil
 	})
 	return files, problems, err
+}
+
+// utf8BOM is the byte order mark Helm's loader drops from the start of a chart's files.
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// helmIgnore is the chart's .helmignore (none: no rules) with Helm's default rule, which
+// ignores the dot files of templates/.
+func helmIgnore(dir string, roots source.Roots) (*ignore.Rules, error) {
+	rules := ignore.Empty()
+	b, err := roots.ReadDotFile(dir, ignore.HelmIgnore)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return nil, err
+	default:
+		if rules, err = ignore.Parse(bytes.NewReader(b)); err != nil {
+			return nil, err
+		}
+	}
+	rules.AddDefaults()
+	return rules, nil
 }
 
 type valuesText struct {

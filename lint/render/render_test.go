@@ -284,3 +284,38 @@ func TestKubeVersion(t *testing.T) {
 		t.Fatalf("rendered for 1.28.4: %+v; want a note with %q", notes(files), want)
 	}
 }
+
+// TestHelmIgnore: what a chart's .helmignore ignores is not part of the chart, as with
+// Helm's loader: an ignored broken template does not stop the rendering, and an ignored
+// directory is not read.
+func TestHelmIgnore(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "app/Chart.yaml", "apiVersion: v2\nname: app\nversion: 1.0.0\n")
+	write(t, dir, "app/templates/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  dnsPolicy: None\n  containers: [{name: a, image: a}]\n")
+	write(t, dir, "app/templates/wip.yaml", "kind: ConfigMap\nmetadata:\n  name: {{ .Values.name\n")
+	write(t, dir, "app/ci/values.yaml", "name: [unclosed\n")
+	got, _, problems := lintRendered(t, dir, render.Options{}, ".")
+	if len(problems) > 0 || !slices.Contains(got, "app/Chart.yaml:1:1 dnslint/not-rendered") {
+		t.Fatalf("without .helmignore the broken template stops the chart: %q %v", got, problems)
+	}
+	write(t, dir, "app/.helmignore", "# work in progress\ntemplates/wip.yaml\nci/\n")
+	got, _, problems = lintRendered(t, dir, render.Options{}, ".")
+	want := []string{"app/templates/pod.yaml:6:14 pod/none-without-nameservers"}
+	if len(problems) > 0 || !slices.Equal(got, want) {
+		t.Errorf("with .helmignore: %q, problems %v; want %q", got, problems, want)
+	}
+	// A .helmignore that leads out of the roots is not read: an input problem, and the
+	// chart is read without it.
+	if err := os.Remove(filepath.Join(dir, "app/.helmignore")); err != nil {
+		t.Fatal(err)
+	}
+	outside := filepath.Join(t.TempDir(), "ignore")
+	write(t, filepath.Dir(outside), "ignore", "templates/wip.yaml\n")
+	if err := os.Symlink(outside, filepath.Join(dir, "app/.helmignore")); err != nil {
+		t.Fatal(err)
+	}
+	_, _, problems = lintRendered(t, dir, render.Options{}, ".")
+	if len(problems) != 1 || !strings.Contains(problems[0].Err.Error(), "outside") {
+		t.Errorf("a .helmignore link out of the roots: problems %v", problems)
+	}
+}

@@ -2,6 +2,7 @@ package source
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -90,6 +91,30 @@ func (r Roots) Read(path string) ([]byte, error) {
 		max = DefaultMaxSize
 	}
 	return readIn(root, rel, filepath.Join(dir, rel), max)
+}
+
+// ReadDotFile reads a file that a rendering tool reads beside what it renders, such as a
+// chart's .helmignore: name is one component that starts with a dot, in dir, which must
+// lie visibly in the roots (as for Read). The file's own name is the one hidden component
+// allowed; it is read as Read reads (regular file, size limit, no link out of the root).
+func (r Roots) ReadDotFile(dir, name string) ([]byte, error) {
+	if !strings.HasPrefix(name, ".") || name == "." || name == ".." || strings.ContainsAny(name, `/\`) {
+		return nil, fmt.Errorf("%s: not the name of a dot file", name)
+	}
+	root, rel, err := r.locate(dir)
+	if err != nil {
+		return nil, err
+	}
+	rt, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	defer rt.Close()
+	max := r.MaxSize
+	if max <= 0 {
+		max = DefaultMaxSize
+	}
+	return readIn(rt, filepath.Join(rel, name), filepath.Join(root, rel, name), max)
 }
 
 // locate returns the resolved root that holds path and path relative to it.
