@@ -4,14 +4,21 @@ import data.dnslint.rules.forward["invalid-option-value"] as rule
 
 at(l, c, ec) := {"file": "Corefile", "line": l, "col": c, "end_line": l, "end_col": ec}
 
+# parsed is the model of a Corefile's text, undefined when the text does not parse: no case
+# passes for want of a model.
+parsed(text) := model if {
+	model := dnslint.test.input({"Corefile": text})
+	model.parse_errors == []
+}
+
 # fwd is a Corefile whose line 2 is `forward FROM 10.0.0.1`, with lines in its block from
 # line 3 on.
-fwd(from, lines) := dnslint.test.input({"Corefile": concat("\n", array.flatten([
+fwd(from, lines) := parsed(concat("\n", array.flatten([
 	".:53 {",
 	forward(from, lines),
 	"}",
 	"",
-]))})
+])))
 
 # forward is the lines of the forward, with a block when lines are given.
 forward(from, []) := [sprintf("    forward %s 10.0.0.1", [from])]

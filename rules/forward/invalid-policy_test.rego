@@ -4,15 +4,22 @@ import data.dnslint.rules.forward["invalid-policy"] as rule
 
 at(l, c, ec) := {"file": "Corefile", "line": l, "col": c, "end_line": l, "end_col": ec}
 
+# parsed is the model of a Corefile's text, undefined when the text does not parse: no case
+# passes for want of a model.
+parsed(text) := model if {
+	model := dnslint.test.input({"Corefile": text})
+	model.parse_errors == []
+}
+
 # fwd is a Corefile whose forward (line 2) has `policy VALUE` in its block, on line 3.
-fwd(value) := dnslint.test.input({"Corefile": concat("\n", [
+fwd(value) := parsed(concat("\n", [
 	".:53 {",
 	"    forward . 10.0.0.1 {",
 	sprintf("        policy %s", [value]),
 	"    }",
 	"}",
 	"",
-])})
+]))
 
 test_unknown_policy if {
 	r := rule.report with input as fwd("least_conn")

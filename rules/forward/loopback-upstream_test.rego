@@ -4,13 +4,20 @@ import data.dnslint.rules.forward["loopback-upstream"] as rule
 
 at(l, c, ec) := {"file": "Corefile", "line": l, "col": c, "end_line": l, "end_col": ec}
 
+# parsed is the model of a Corefile's text, undefined when the text does not parse: no case
+# passes for want of a model.
+parsed(text) := model if {
+	model := dnslint.test.input({"Corefile": text})
+	model.parse_errors == []
+}
+
 # on_port is a Corefile whose block listens on .:PORT and holds lines, from line 2 on.
-on_port(port, lines) := dnslint.test.input({"Corefile": concat("\n", array.flatten([
+on_port(port, lines) := parsed(concat("\n", array.flatten([
 	sprintf(".:%s {", [port]),
 	[sprintf("    %s", [l]) | some l in lines],
 	"}",
 	"",
-]))})
+])))
 
 fwd(to) := sprintf("forward . %s", [to])
 

@@ -4,13 +4,20 @@ import data.dnslint.rules.forward["tls-without-servername"] as rule
 
 at(l, c, ec) := {"file": "Corefile", "line": l, "col": c, "end_line": l, "end_col": ec}
 
+# parsed is the model of a Corefile's text, undefined when the text does not parse: no case
+# passes for want of a model.
+parsed(text) := model if {
+	model := dnslint.test.input({"Corefile": text})
+	model.parse_errors == []
+}
+
 # fwd is a Corefile whose line 2 is `forward ARGS`, with lines in its block from line 3 on.
-fwd(args, lines) := dnslint.test.input({"Corefile": concat("\n", array.flatten([
+fwd(args, lines) := parsed(concat("\n", array.flatten([
 	".:53 {",
 	forward(args, lines),
 	"}",
 	"",
-]))})
+])))
 
 # forward is the lines of `forward ARGS`, with a block when lines are given.
 forward(args, []) := [sprintf("    forward %s", [args])]

@@ -4,16 +4,23 @@ import data.dnslint.rules.forward["unknown-option"] as rule
 
 at(l, c, ec) := {"file": "Corefile", "line": l, "col": c, "end_line": l, "end_col": ec}
 
+# parsed is the model of a Corefile's text, undefined when the text does not parse: no case
+# passes for want of a model.
+parsed(text) := model if {
+	model := dnslint.test.input({"Corefile": text})
+	model.parse_errors == []
+}
+
 # fwd is a Corefile whose line 2 is `forward . 10.0.0.1 {`, with lines in its block from
 # line 3 on.
-fwd(lines) := dnslint.test.input({"Corefile": concat("\n", array.flatten([
+fwd(lines) := parsed(concat("\n", array.flatten([
 	".:53 {",
 	"    forward . 10.0.0.1 {",
 	[sprintf("        %s", [l]) | some l in lines],
 	"    }",
 	"}",
 	"",
-]))})
+])))
 
 test_typo if {
 	r := rule.report with input as fwd(["prefer-udp"])
