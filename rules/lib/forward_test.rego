@@ -2,8 +2,10 @@ package dnslint.lib.forward_test
 
 import data.dnslint.lib.forward
 
-# Small builders for the tests of the forward and cache rules: a directive at line l has its
-# name at column 5 and its i-th argument at column 20 + 20 * i.
+# Hand-built model builders, left for rules/forward/shadowed_test.rego alone (its owner states
+# it as text in another branch): delete pos, arg, line, key, block, corefile and locations
+# once it no longer imports this package. A directive at line l has its name at column 5 and
+# its i-th argument at column 20 + 20 * i.
 pos(l, c) := {"file": "Corefile", "line": l, "col": c, "end_line": l, "end_col": c}
 
 arg(l, i) := pos(l, 20 + (20 * i))
@@ -21,13 +23,28 @@ corefile(blocks) := {"corefiles": [{"file": "Corefile", "object": null, "key": "
 
 locations(report) := {f.location | some f in report}
 
+# parsed is the model of a Corefile's text, undefined when the text does not parse: no case
+# passes for want of a model.
+parsed(text) := model if {
+	model := dnslint.test.input({"Corefile": text})
+	model.parse_errors == []
+}
+
+# server is a Corefile whose `.:53` block holds lines, from line 2 on.
+server(lines) := parsed(concat("\n", array.flatten([".:53 {", [sprintf("    %s", [l]) | some l in lines], "}", ""])))
+
+# directive is the model of a directive written alone in a server block.
+directive(text) := server([text]).corefiles[0].server_blocks[0].directives[0]
+
 test_from_normalizes_the_zone if {
-	forward.from(line("forward", ["Example.COM", "10.0.0.1"], [], 2)) == "example.com."
-	forward.from(line("forward", [".", "10.0.0.1"], [], 2)) == "."
-	forward.from(line("forward", ["10.0.0.0/8", "10.0.0.1"], [], 2)) == "10.in-addr.arpa."
-	forward.from(line("forward", ["dns://example.org:53", "10.0.0.1"], [], 2)) == "example.org."
-	not forward.from(line("forward", ["example.org"], [], 2))
-	not forward.from(line("forward", ["10.0.0.0/12", "10.0.0.1"], [], 2))
+	forward.from(directive("forward Example.COM 10.0.0.1")) == "example.com."
+	forward.from(directive("forward . 10.0.0.1")) == "."
+	forward.from(directive("forward 10.0.0.0/8 10.0.0.1")) == "10.in-addr.arpa."
+	forward.from(directive("forward dns://example.org:53 10.0.0.1")) == "example.org."
+	every text in ["forward {$ZONE} 10.0.0.1", "forward example.org", "forward 10.0.0.0/12 10.0.0.1"] {
+		d := directive(text)
+		not forward.from(d)
+	}
 }
 
 test_covers if {
@@ -48,14 +65,13 @@ test_options_follow_the_version if {
 }
 
 test_first_forward_of_a_block if {
-	b := block(["."], [line("errors", [], [], 2), line("forward", [".", "1.1.1.1"], [], 3), line("forward", ["x", "2.2.2.2"], [], 4)])
-	firsts := {s.index | some s in forward.stanzas; forward.first(s)} with input as corefile([b])
+	firsts := {s.index | some s in forward.stanzas; forward.first(s)} with input as server(["errors", "forward . 1.1.1.1", "forward x 2.2.2.2"])
 	firsts == {1}
 }
 
 test_head if {
-	forward.head(line("forward", [".", "1.1.1.1"], [], 2)) == ". 1.1.1.1"
-	forward.head(line("forward", [".", "1.1.1.1", "2.2.2.2"], [], 2)) == ". 1.1.1.1 …"
+	forward.head(directive("forward . 1.1.1.1")) == ". 1.1.1.1"
+	forward.head(directive("forward . 1.1.1.1 2.2.2.2")) == ". 1.1.1.1 …"
 }
 
 test_options_outside_the_block if {
