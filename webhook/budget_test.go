@@ -118,7 +118,7 @@ func TestDeadlinePassedDeniesConfigMap(t *testing.T) {
 		linted.Store(true)
 		return linter(t).Lint(ctx, files)
 	})
-	ts := startServer(t, Options{Linter: l, Live: live(), DeadlinePassed: true})
+	ts := startServer(t, Options{Linter: l, Live: live(), DeadlinePassed: true, LintTimeout: DefaultLintTimeout})
 	r := mustDeny(t, ts, reviewBody(t, admissionv1.Create, goodCustom, "", false), "did not finish within its deadline of 4s", "timeoutSeconds is 5")
 	if r.Result.Code != http.StatusGatewayTimeout {
 		t.Errorf("code %d", r.Result.Code)

@@ -2,6 +2,7 @@ package webhook
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
@@ -129,6 +130,11 @@ func startServer(t *testing.T, opts Options) *testServer {
 	if opts.Metrics == nil {
 		opts.Metrics = NewMetrics()
 	}
+	// A test that is not about the deadline or the queue does not race a loaded machine
+	// against them (the defaults are 4 s and seconds): those tests set their own, or
+	// inject a deadline already passed (DeadlinePassed).
+	opts.LintTimeout = cmp.Or(opts.LintTimeout, time.Hour)
+	opts.QueueTimeout = cmp.Or(opts.QueueTimeout, time.Hour)
 	ts.metrics = opts.Metrics
 	ts.srv = &Server{Handler: NewHandler(opts), Certs: certs, Metrics: opts.Metrics, ShutdownTimeout: 10 * time.Second}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
