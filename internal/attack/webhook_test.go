@@ -49,7 +49,10 @@ func webhookStart(t *testing.T, args ...string) *webhookServer {
 	t.Helper()
 	dir := t.TempDir()
 	pool := webhookCert(t, filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key"))
-	cmd := exec.Command(dnslintBin, append([]string{"webhook", "--listen=127.0.0.1:0", "--log-format=json",
+	// An hour for each review: the tests here are about budgets and leaks, not about the
+	// 4 s deadline, which a loaded machine could reach first (its own test passes
+	// --test-deadline-passed). A later --lint-timeout in args wins.
+	cmd := exec.Command(dnslintBin, append([]string{"webhook", "--listen=127.0.0.1:0", "--log-format=json", "--lint-timeout=1h",
 		"--tls-cert-file=" + filepath.Join(dir, "tls.crt"), "--tls-private-key-file=" + filepath.Join(dir, "tls.key")}, args...)...)
 	cmd.Dir = dir
 	// No cluster: the object is linted alone (with the platform's default Corefile).
