@@ -1,0 +1,67 @@
+package rules_test
+
+import (
+	"encoding/json"
+	"io/fs"
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dnslint/dnslint/rules"
+)
+
+// handBuilt are the Rego test files that still build part of the input by hand, each with
+// the reason the test builtin (dnslint.test.input: the real parse, model and composition
+// of files given as text) cannot give that input.
+var handBuilt = map[string]string{}
+
+// TestRegoTestsStateText: the Rego tests state the configuration as text (issue 12): a
+// test file that writes a model object by hand — an object literal with a top-level key
+// of the input schema — fails unless handBuilt lists it with its reason, and a listed
+// file that no longer does fails too, so the list only shrinks.
+func TestRegoTestsStateText(t *testing.T) {
+	b, err := fs.ReadFile(rules.FS, "schema/input.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema struct{ Properties map[string]any }
+	if err := json.Unmarshal(b, &schema); err != nil {
+		t.Fatal(err)
+	}
+	keys := slices.Sorted(maps.Keys(schema.Properties))
+	if len(keys) == 0 {
+		t.Fatal("the input schema has no top-level properties")
+	}
+	literal := regexp.MustCompile(`"(` + strings.Join(keys, "|") + `)"\s*:`)
+	seen := map[string]bool{}
+	err = fs.WalkDir(rules.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, "_test.rego") {
+			return err
+		}
+		src, err := fs.ReadFile(rules.FS, p)
+		if err != nil {
+			return err
+		}
+		m := literal.FindIndex(src)
+		_, listed := handBuilt[p]
+		switch {
+		case m != nil && !listed:
+			line := 1 + strings.Count(string(src[:m[0]]), "\n")
+			t.Errorf("%s:%d builds the input by hand (%s): state the files as text with dnslint.test.input, or list the file in handBuilt with the reason the builtin cannot give it", p, line, src[m[0]:m[1]])
+		case m == nil && listed:
+			t.Errorf("%s no longer builds the input by hand: take it out of handBuilt", p)
+		}
+		seen[p] = true
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p := range handBuilt {
+		if !seen[p] {
+			t.Errorf("handBuilt lists %s, which is not a Rego test file", p)
+		}
+	}
+}
