@@ -1,22 +1,12 @@
 package dnslint.rules.corefile["invalid-plugin-args_test"]
 
+import data.dnslint.lib.corefile_text_test as text
 import data.dnslint.rules.corefile["invalid-plugin-args"] as rule
 
-# cf is a Corefile of one server block holding lines, from line 2 on, indented by four spaces:
-# a directive's name is at column 5, the name of a line of its block at column 9. It is
-# undefined when the text does not parse, so that no case passes for want of a model.
-cf(lines) := model if {
-	model := dnslint.test.input({"Corefile": concat("\n", array.flatten([
-		".:53 {",
-		[sprintf("    %s", [l]) | some l in lines],
-		"}",
-		"",
-	]))})
-	model.parse_errors == []
-}
-
+# findings of the Corefile of one server block holding lines (text.server: a directive's name
+# at column 5, a line of its block at column 9).
 findings(lines) := fs if {
-	model := cf(lines)
+	model := text.server(lines)
 	fs := {[f.location.line, f.location.col, f.message] | some f in rule.report with input as model}
 }
 
