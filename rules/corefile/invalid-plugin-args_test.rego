@@ -1,12 +1,12 @@
 package dnslint.rules.corefile["invalid-plugin-args_test"]
 
-import data.dnslint.lib.corefile_text_test as text
+import data.dnslint.lib.corefile_text_test as corefile
 import data.dnslint.rules.corefile["invalid-plugin-args"] as rule
 
-# findings of the Corefile of one server block holding lines (text.server: a directive's name
+# findings of the Corefile of one server block holding lines (corefile.server: a directive's name
 # at column 5, a line of its block at column 9).
 findings(lines) := fs if {
-	model := text.server(lines)
+	model := corefile.server(lines)
 	fs := {[f.location.line, f.location.col, f.message] | some f in rule.report with input as model}
 }
 
