@@ -1,15 +1,10 @@
 package dnslint.rules.corefile["invalid-plugin-args_releases_test"]
 
+import data.dnslint.lib.corefile_text_test as corefile
 import data.dnslint.rules.corefile["invalid-plugin-args"] as rule
 
-pos(l, c) := {"file": "Corefile", "line": l, "col": c, "end_line": l, "end_col": c}
-
-acl(action) := {"corefiles": [{"server_blocks": [{"keys": [], "via": [], "directives": [{
-	"name": "acl", "args": [], "has_block": true, "via": [], "pos": pos(2, 1),
-	"block": [{"name": action, "args": [], "block": [], "has_block": false, "via": [], "pos": pos(3, 5)}],
-}]}]}]}
-
-messages(action) := {f.message | some f in rule.report with input as acl(action)}
+# messages of the findings of `acl { <action> }`.
+messages(action) := {f.message | some f in rule.report with input as model} if model := corefile.server(["acl {", sprintf("    %s", [action]), "}"])
 
 test_acl_actions_follow_the_release if {
 	some m in messages("blck") with data.dnslint.config as {"coredns_version": "1.9.3"}
@@ -21,10 +16,8 @@ test_acl_actions_follow_the_release if {
 	contains(m3, "expect 'allow', 'block', 'filter' or 'drop'")
 }
 
-k8s_external(option) := {"corefiles": [{"server_blocks": [{"keys": [], "via": [], "directives": [{
-	"name": "k8s_external", "args": [{"text": "example.org", "pos": pos(2, 14)}], "has_block": true, "via": [], "pos": pos(2, 1),
-	"block": [{"name": option, "args": [], "block": [], "has_block": false, "via": [], "pos": pos(3, 5)}],
-}]}]}]}
+# k8s_external example.org { <option> }
+k8s_external(option) := corefile.server(["k8s_external example.org {", sprintf("    %s", [option]), "}"])
 
 test_k8s_external_options_follow_the_release if {
 	some m in {f.message | some f in rule.report with input as k8s_external("fallthrough")} with data.dnslint.config as {"coredns_version": "1.9.3"}

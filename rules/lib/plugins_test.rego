@@ -1,5 +1,6 @@
 package dnslint.lib.plugins_test
 
+import data.dnslint.lib.corefile_text_test as corefile
 import data.dnslint.lib.plugins
 
 # Go's time.ParseDuration messages, checked against Go 1.26.
@@ -74,28 +75,27 @@ test_sentences if {
 	plugins.never_see(["kubernetes", "forward"]) == "kubernetes and forward never see"
 }
 
-pos := {"file": "Corefile", "line": 1, "col": 1, "end_line": 1, "end_col": 1}
+# block is the server block of a Corefile `.:53 { <lines> }` (corefile_text_test.server).
+block(lines) := corefile.server(lines).corefiles[0].server_blocks[0]
 
-line(name, args) := {"name": name, "args": [{"text": a, "pos": pos} | some a in args], "block": [], "via": [], "pos": pos}
+# plugin is the first directive of a server block holding lines.
+plugin(lines) := block(lines).directives[0]
 
 test_fallthrough_zones if {
-	bare := {"name": "hosts", "args": [], "block": [line("fallthrough", [])], "via": [], "pos": pos}
+	bare := plugin(["hosts {", "    fallthrough", "}"])
 	plugins.fallthrough(bare) == ["."]
 	plugins.falls_through(bare, "example.com.")
-	last := {"name": "hosts", "args": [], "block": [line("fallthrough", []), line("fallthrough", ["in-addr.arpa"])], "via": [], "pos": pos}
+	last := plugin(["hosts {", "    fallthrough", "    fallthrough in-addr.arpa", "}"])
 	plugins.fallthrough(last) == ["in-addr.arpa."]
 	not plugins.falls_through(last, "example.com.")
-	none := {"name": "hosts", "args": [], "block": [], "via": [], "pos": pos}
+	none := plugin(["hosts"])
 	not plugins.fallthrough(none)
 }
 
 test_plugins_after_in_chain_order if {
-	b := {"keys": [{"zone": "."}], "directives": [
-		line("forward", [".", "10.0.0.1"]),
-		line("kubernetes", ["cluster.local"]),
-		line("hosts", []),
-		line("log", []),
-	]}
-	plugins.shadowed(b, line("hosts", []), ["."]) == ["kubernetes", "forward"]
-	plugins.shadowed(b, line("hosts", []), ["example.org."]) == ["forward"]
+	b := block(["forward . 10.0.0.1", "kubernetes cluster.local", "hosts", "log"])
+	hosts := b.directives[2]
+	hosts.name == "hosts"
+	plugins.shadowed(b, hosts, ["."]) == ["kubernetes", "forward"]
+	plugins.shadowed(b, hosts, ["example.org."]) == ["forward"]
 }

@@ -1,13 +1,10 @@
 package dnslint.rules.loadbalance["invalid-policy-args_test"]
 
+import data.dnslint.lib.corefile_text_test as corefile
 import data.dnslint.rules.loadbalance["invalid-policy-args"] as rule
 
-pos(l, c) := {"file": "Corefile", "line": l, "col": c, "end_line": l, "end_col": c}
-
-lb(args) := {"corefiles": [{"server_blocks": [{"keys": [], "via": [], "directives": [{
-	"name": "loadbalance", "args": [{"text": a, "pos": pos(2, 10 * (i + 2))} | some i, a in args],
-	"block": [], "has_block": false, "via": [], "pos": pos(2, 5),
-}]}]}]}
+# lb is a server block holding the line `loadbalance <args>`.
+lb(args) := corefile.server([trim_space(sprintf("loadbalance %s", [args]))])
 
 said(args, text) if {
 	some f in rule.report with input as lb(args)
@@ -15,21 +12,21 @@ said(args, text) if {
 }
 
 test_policy_arguments if {
-	said(["round_robin", "a"], "`unknown property for round_robin`")
-	said(["weighted"], "`missing weight file argument`")
-	said(["weighted", "a", "b"], "`unexpected argument(s)`")
-	count(rule.report) == 0 with input as lb(["weighted", "/etc/coredns/weights"])
-	count(rule.report) == 0 with input as lb(["round_robin"])
-	count(rule.report) == 0 with input as lb([])
-	said(["weighted"], "`unknown policy: weighted`") with data.dnslint.config as {"coredns_version": "1.10.0"}
+	said("round_robin a", "`unknown property for round_robin`")
+	said("weighted", "`missing weight file argument`")
+	said("weighted a b", "`unexpected argument(s)`")
+	count(rule.report) == 0 with input as lb("weighted /etc/coredns/weights")
+	count(rule.report) == 0 with input as lb("round_robin")
+	count(rule.report) == 0 with input as lb("")
+	said("weighted", "`unknown policy: weighted`") with data.dnslint.config as {"coredns_version": "1.10.0"}
 }
 
 test_before_1_10_1 if {
 	old := {"coredns_version": "1.9.3"}
-	said(["weighted"], "`unknown policy: weighted`") with data.dnslint.config as old
-	said(["random"], "`unknown policy: random`") with data.dnslint.config as old
-	count(rule.report) == 0 with input as lb(["round_robin"]) with data.dnslint.config as old
-	said(["round_robin", "a"], "`Wrong argument count or unexpected line ending after 'a'`") with data.dnslint.config as old
-	blocked := json.patch(lb(["weighted", "wfile"]), [{"op": "replace", "path": "/corefiles/0/server_blocks/0/directives/0/has_block", "value": true}])
+	said("weighted", "`unknown policy: weighted`") with data.dnslint.config as old
+	said("random", "`unknown policy: random`") with data.dnslint.config as old
+	count(rule.report) == 0 with input as lb("round_robin") with data.dnslint.config as old
+	said("round_robin a", "`Wrong argument count or unexpected line ending after 'a'`") with data.dnslint.config as old
+	blocked := corefile.server(["loadbalance weighted wfile {", "}"])
 	count(rule.report) == 0 with input as blocked with data.dnslint.config as old
 }

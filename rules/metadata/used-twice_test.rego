@@ -1,24 +1,24 @@
 package dnslint.rules.metadata["used-twice_test"]
 
+import data.dnslint.lib.corefile_text_test as corefile
 import data.dnslint.rules.metadata["used-twice"] as rule
 
-pos(l) := {"file": "Corefile", "line": l, "col": 5, "end_line": l, "end_col": 13}
-
-line(name, l) := {"name": name, "args": [], "block": [], "has_block": false, "via": [], "pos": pos(l)}
-
-cf(ds) := {"corefiles": [{"server_blocks": [{"keys": [], "via": [], "directives": ds}]}]}
-
 test_second_metadata_refused if {
-	r := rule.report with input as cf([line("metadata", 2), line("log", 3), line("metadata", 4)])
+	r := rule.report with input as corefile.server(["metadata", "log", "metadata"])
 	count(r) == 1
 	some f in r
-	f.location == pos(4)
+	f.location == {"file": "Corefile", "line": 4, "col": 5, "end_line": 4, "end_col": 12}
 	contains(f.message, "`Wrong argument count or unexpected line ending after 'metadata'`")
 }
 
 test_one_metadata_per_block if {
-	count(rule.report) == 0 with input as {"corefiles": [{"server_blocks": [
-		{"keys": [], "via": [], "directives": [line("metadata", 2)]},
-		{"keys": [], "via": [], "directives": [line("metadata", 5)]},
-	]}]}
+	two := corefile.corefile([
+		".:53 {",
+		"    metadata",
+		"}",
+		"example.org:53 {",
+		"    metadata",
+		"}",
+	])
+	count(rule.report) == 0 with input as two
 }

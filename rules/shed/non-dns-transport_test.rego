@@ -1,23 +1,20 @@
 package dnslint.rules.shed["non-dns-transport_test"]
 
+import data.dnslint.lib.corefile_text_test as corefile
 import data.dnslint.rules.shed["non-dns-transport"] as rule
 
-pos(l) := {"file": "Corefile", "line": l, "col": 1, "end_line": l, "end_col": 5}
-
-cf(keys) := {"corefiles": [{"server_blocks": [{
-	"keys": [{"text": t, "scheme": s} | some [t, s] in keys], "via": [],
-	"directives": [{"name": "shed", "args": [], "block": [], "has_block": false, "via": [], "pos": pos(2)}],
-}]}]}
+# shed is a server block with the given keys holding the line `shed`.
+shed(keys) := corefile.corefile([sprintf("%s {", [keys]), "    shed", "}"])
 
 test_tls_block_refused if {
-	some f in rule.report with input as cf([["tls://.:853", "tls"]])
+	some f in rule.report with input as shed("tls://.:853")
 	contains(f.message, "`only plain DNS server blocks are supported; \"tls://.:853\" uses transport \"tls\"`")
 }
 
 test_any_key_counts if {
-	count(rule.report) == 1 with input as cf([[".:53", "dns"], ["grpc://.:443", "grpc"]])
+	count(rule.report) == 1 with input as shed(".:53 grpc://.:443")
 }
 
 test_plain_dns_block if {
-	count(rule.report) == 0 with input as cf([[".:53", "dns"], ["example.org", "dns"]])
+	count(rule.report) == 0 with input as shed(".:53 example.org")
 }

@@ -80,7 +80,10 @@ func input(platform string, files *ast.Term) (*ast.Term, error) {
 		if format == "" {
 			return nil, fmt.Errorf("cannot tell the format of %q: name it Corefile, *.corefile, *.yaml or resolv.conf", string(name))
 		}
-		in = append(in, &source.File{Path: string(name), Format: format, Data: []byte(Dedent(string(text)))})
+		// Abs is the name as given, as if the run were in the files' directory: CoreDNS's
+		// messages name the file as the CLI's do there ("Corefile:2 - Error during parsing: …",
+		// not ":2 - …"), and no path of the machine that runs the tests enters the model.
+		in = append(in, &source.File{Path: string(name), Abs: string(name), Format: format, Data: []byte(Dedent(string(text)))})
 	}
 	slices.SortFunc(in, func(a, b *source.File) int { return strings.Compare(a.Path, b.Path) })
 	model, _, err := lint.Model(in, platform)

@@ -59,6 +59,19 @@ func wrap(corefile string) string {
 		"    " + strings.ReplaceAll(strings.TrimSuffix(corefile, "\n"), "\n", "\n    ") + "\n"
 }
 
+// TestInputNamesTheFileInParseErrors: CoreDNS's parse message names the file as the CLI
+// run in its directory does ("Corefile:2 - …"); it read ":2 - …" when the builtin gave the
+// files no name to show.
+func TestInputNamesTheFileInParseErrors(t *testing.T) {
+	got, err := eval(t, `dnslint.test.input({"Corefile": ".:53 {\n    forward . 1.1.1.1 }\n}\n"}).parse_errors[0].message`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Corefile:2 - Error during parsing: Unexpected '}' because no matching opening brace"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestInputRefusesUnknownFormat(t *testing.T) {
 	_, err := eval(t, `dnslint.test.input({"notes.txt": "x"})`)
 	if err == nil || !strings.Contains(err.Error(), `cannot tell the format of "notes.txt"`) {
