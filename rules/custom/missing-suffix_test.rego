@@ -2,58 +2,89 @@ package dnslint.rules.custom["missing-suffix_test"]
 
 import data.dnslint.rules.custom["missing-suffix"] as rule
 
-pos(l) := {"file": "custom.yaml", "line": l, "col": 3, "end_line": l, "end_col": 13}
+at(l, c, ec) := {"file": "custom.yaml", "line": l, "col": c, "end_line": l, "end_col": ec}
 
-key(name, kind, l) := {"key": {"text": name, "pos": pos(l)}, "kind": kind}
+# custom is the coredns-custom ConfigMap with the given keys, each holding the value
+# values gives it (a server block by default), from line 5 on.
+custom(keys) := concat("\n", array.flatten([
+	"apiVersion: v1",
+	"kind: ConfigMap",
+	"metadata: {name: coredns-custom, namespace: kube-system}",
+	"data:",
+	[line |
+		some k in keys
+		some line in array.concat([sprintf("  %s: |", [k])], [sprintf("    %s", [l]) | some l in value(k)])
+	],
+	"",
+]))
 
-custom(keys) := {"customs": [{"object": {"name": "coredns-custom"}, "keys": keys}]}
+value(key) := object.get(values, key, ["corp.example:53 {", "    forward . 10.0.0.1", "}"])
+
+values := {
+	"log.overide": ["log"],
+	"b.override": ["log"],
+	"lan.server": ["example.lan:53 {", "    file /etc/coredns/custom/db.example.lan", "}"],
+	"db.example.lan": ["example.lan. 3600 IN SOA ns.example.lan. admin.example.lan. 1 7200 3600 1209600 3600"],
+}
+
+# alone is a run of the coredns-custom ConfigMap with the given keys, alone: its Corefile
+# is AKS's, which imports it.
+alone(keys) := dnslint.test.input({"custom.yaml": custom(keys)})
 
 test_key_without_suffix if {
-	r := rule.report with input as custom([key("example.com", "other", 7), key("a.server", "server", 9), key("b.override", "override", 12)])
+	r := rule.report with input as alone(["example.com", "a.server", "b.override"])
 	count(r) == 1
 	some f in r
-	f.location == pos(7)
+	f.location == at(5, 3, 13)
 	contains(f.message, "\"example.com.server\" if it holds server blocks, or \"example.com.override\"")
 }
 
 test_conf_suffix_is_replaced if {
-	some f in rule.report with input as custom([key("stub.conf", "other", 3)])
+	some f in rule.report with input as alone(["stub.conf"])
 	contains(f.message, "\"stub.server\"")
 }
 
 test_good_keys if {
-	count(rule.report) == 0 with input as custom([key("a.server", "server", 9)])
+	count(rule.report) == 0 with input as alone(["a.server"])
 }
 
 test_misspelt_suffix_names_the_meant_one if {
-	some f in rule.report with input as custom([key("log.overide", "other", 3)])
+	some f in rule.report with input as alone(["log.overide"])
 	contains(f.message, "did you mean \"log.override\"?")
 }
 
 test_misspelt_server_suffix if {
-	some f in rule.report with input as custom([key("corp.servr", "other", 3)])
+	some f in rule.report with input as alone(["corp.servr"])
 	contains(f.message, "did you mean \"corp.server\"?")
 }
 
 test_key_read_by_a_plugin_is_in_use if {
-	k := object.union(key("db.example.lan", "other", 3), {"read_by": ["coredns.yaml:12:14"]})
-	count(rule.report) == 0 with input as custom([k])
+	run := alone(["lan.server", "db.example.lan"])
+	count(run.customs[0].keys[1].read_by) == 1
+	count(rule.report) == 0 with input as run
 }
 
+# corefile is the coredns ConfigMap, whose Corefile imports no coredns-custom key.
+corefile := `
+	apiVersion: v1
+	kind: ConfigMap
+	metadata: {name: coredns, namespace: kube-system}
+	data:
+	  Corefile: |
+	    .:53 {
+	        errors
+	        forward . /etc/resolv.conf
+	    }
+`
+
 test_custom_its_corefile_does_not_import if {
-	doc := {"customs": [{
-		"object": {"name": "coredns-custom"},
-		"keys": [key("example.com", "other", 7)],
-		"partner": {"source": "run", "imports": false},
-	}]}
-	count(rule.report) == 0 with input as doc
+	run := dnslint.test.input({"custom.yaml": custom(["example.com"]), "coredns.yaml": corefile})
+	run.customs[0].partner.source == "run"
+	count(rule.report) == 0 with input as run
 }
 
 test_custom_its_corefile_imports if {
-	doc := {"customs": [{
-		"object": {"name": "coredns-custom"},
-		"keys": [key("example.com", "other", 7)],
-		"partner": {"source": "platform", "imports": true},
-	}]}
-	count(rule.report) == 1 with input as doc
+	run := alone(["example.com"])
+	run.customs[0].partner.source == "platform"
+	count(rule.report) == 1 with input as run
 }

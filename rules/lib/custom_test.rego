@@ -2,35 +2,115 @@ package dnslint.lib.custom_test
 
 import data.dnslint.lib.custom
 
-line(name, via) := {"name": name, "via": via, "has_block": false}
+# run is a coredns ConfigMap whose Corefile imports the coredns-custom keys, a second
+# Corefile file that it imports, and the coredns-custom ConfigMap: a.override's lines
+# join the .:53 block (its `import common` brings the snippet's `log`); b.server is a
+# server block of its own.
+run := dnslint.test.input({
+	"coredns.yaml": `
+		apiVersion: v1
+		kind: ConfigMap
+		metadata: {name: coredns, namespace: kube-system}
+		data:
+		  Corefile: |
+		    (common) {
+		        log
+		    }
+		    .:53 {
+		        errors
+		        cache 30
+		        log
+		        forward . /etc/resolv.conf
+		        import custom/*.override
+		    }
+		    dup.example:53 {
+		        cache 30
+		        cache 60
+		        import common
+		        example.com:53 {
+		            whoami
+		        }
+		    }
+		    import custom/*.server
+	`,
+	"custom.yaml": `
+		apiVersion: v1
+		kind: ConfigMap
+		metadata: {name: coredns-custom, namespace: kube-system}
+		data:
+		  a.override: |
+		    import common
+		    cache 60
+		    forward . 10.0.0.1
+		    hosts {
+		        fallthrough
+		    }
+		    example.com:53 {
+		        whoami
+		    }
+		    . {
+		        whoami
+		    }
+		    example.net:53
+		  b.server: |
+		    b.example:53 {
+		        whoami
+		    }
+	`,
+})
 
-override := ["/etc/coredns/custom/a.override"]
+# block is the server block of the run whose first key is key.
+block(key) := [b | some cf in run.corefiles; some b in cf.server_blocks; b.keys[0].text == key][0]
+
+# line is the first directive of the run named name that stands in file.
+line(name, file) := [d |
+	some cf in run.corefiles
+	some b in cf.server_blocks
+	some d in b.directives
+	d.name == name
+	d.pos.file == file
+][0]
+
+override := "/etc/coredns/custom/a.override"
 
 test_origin if {
-	custom.origin({"via": ["/etc/coredns/custom/a.server"]}) == "/etc/coredns/custom/a.server"
-	custom.origin({"via": ["(snippet)", "/etc/coredns/custom/a.override"]}) == "/etc/coredns/custom/a.override"
-	not custom.origin({"via": []})
-	not custom.origin({"via": ["/etc/coredns/extra.conf"]})
-	custom.from_override(line("log", override))
-	not custom.from_override(line("log", ["/etc/coredns/custom/a.server"]))
-	custom.name("/etc/coredns/custom/a.override") == "a.override"
+	custom.origin(block("b.example:53")) == "/etc/coredns/custom/b.server"
+	custom.origin(line("cache", "custom.yaml")) == override
+
+	# the snippet's line came through a.override
+	snippet_log := [d | some d in block(".:53").directives; d.name == "log"; count(d.via) > 0][0]
+	snippet_log.via == [override, "(common)"]
+	custom.origin(snippet_log) == override
+	custom.from_override(snippet_log)
+	not custom.origin(line("cache", "coredns.yaml"))
+	not custom.from_override(line("cache", "coredns.yaml"))
+	not custom.from_override(block("b.example:53"))
+	custom.name(override) == "a.override"
+}
+
+# A line from a file other than a coredns-custom key has no origin. The case stands for
+# a file import (`import /etc/coredns/extra.conf`, via that path), which the test
+# builtin's run cannot resolve (it has no file system): a snippet of the Corefile's own.
+test_origin_of_another_source if {
+	d := [d | some d in block("dup.example:53").directives; d.name == "log"][0]
+	d.via == ["(common)"]
+	not custom.origin(d)
 }
 
 test_override_collision if {
-	block := {"directives": [line("cache", []), line("log", []), line("cache", override), line("log", override)]}
-	custom.override_collision(block, "cache")
-	not custom.override_collision(block, "log")
-	not custom.override_collision({"directives": [line("cache", []), line("cache", [])]}, "cache")
-	not custom.override_collision({"directives": [line("forward", []), line("forward", override)]}, "forward")
-	custom.override_collision({"directives": [line("forward", []), line("forward", override)]}, "forward") with data.dnslint.config as {"coredns_version": "1.9.3"}
+	custom.override_collision(block(".:53"), "cache")
+	not custom.override_collision(block(".:53"), "log")
+	not custom.override_collision(block("dup.example:53"), "cache")
+	not custom.override_collision(block(".:53"), "forward")
+	custom.override_collision(block(".:53"), "forward") with data.dnslint.config as {"coredns_version": "1.9.3"}
 }
 
 test_override_server_block if {
-	custom.override_server_block({"name": "example.com:53", "via": override, "has_block": true})
-	custom.override_server_block({"name": ".", "via": override, "has_block": true})
-	not custom.override_server_block({"name": "hosts", "via": override, "has_block": true})
-	not custom.override_server_block({"name": "example.com:53", "via": [], "has_block": true})
-	not custom.override_server_block({"name": "example.com:53", "via": override, "has_block": false})
+	custom.override_server_block(line("example.com:53", "custom.yaml"))
+	custom.override_server_block(line(".", "custom.yaml"))
+	not custom.override_server_block(line("hosts", "custom.yaml"))
+	not custom.override_server_block(line("example.com:53", "coredns.yaml"))
+	not custom.override_server_block(line("example.net:53", "custom.yaml"))
 }
 
 test_platform if {

@@ -2,14 +2,31 @@ package dnslint.rules.pod["invalid-nameserver_test"]
 
 import data.dnslint.rules.pod["invalid-nameserver"] as rule
 
-pod(ips) := {"workloads": [{
-	"object": {"kind": "Pod", "name": "web"},
-	"pod": {"path": "spec", "dns_config": {"nameservers": [{"text": ip, "pos": {"line": i}} | some i, ip in ips]}},
-}]}
+# pod is a Pod whose dnsConfig lists the nameservers ips, one a line from line 8 on.
+pod(ips) := dnslint.test.input({"pod.yaml": concat("\n", array.flatten([
+	"apiVersion: v1",
+	"kind: Pod",
+	"metadata: {name: web}",
+	"spec:",
+	"  dnsPolicy: None",
+	"  dnsConfig:",
+	"    nameservers:",
+	[sprintf("    - %s", [json.marshal(ip)]) | some ip in ips],
+	"  containers: [{name: web, image: nginx}]",
+	"",
+]))})
 
 message(ip) := m if {
 	some f in rule.report with input as pod([ip])
 	m := f.message
+}
+
+test_place if {
+	r := rule.report with input as pod(["10.96.0.10", "10.96.0.10:53"])
+	count(r) == 1
+	some f in r
+	f.location == {"file": "pod.yaml", "line": 9, "col": 7, "end_line": 9, "end_col": 21}
+	contains(f.message, `spec.dnsConfig.nameservers[1]: Invalid value: "10.96.0.10:53"`)
 }
 
 test_hints if {

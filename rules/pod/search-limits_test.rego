@@ -4,15 +4,20 @@ import data.dnslint.rules.pod["search-limits"] as rule
 
 params := {"pod/search-limits": {"cluster_domain": "cluster.local"}}
 
-pod(policy, domains, image) := {"workloads": [{
-	"object": {"kind": "Pod", "name": "web", "namespace": "shop"},
-	"pod": {
-		"path": "spec",
-		"dns_policy": {"text": policy},
-		"dns_config": {"searches": [{"text": d, "pos": {"line": i}} | some i, d in domains]},
-		"images": [{"text": image}],
-	},
-}]}
+# pod is a Pod in namespace shop with dnsPolicy policy, running image, whose dnsConfig
+# lists the search domains, one a line: domain i on line 9 + i.
+pod(policy, domains, image) := dnslint.test.input({"pod.yaml": concat("\n", array.flatten([
+	"apiVersion: v1",
+	"kind: Pod",
+	"metadata: {name: web, namespace: shop}",
+	"spec:",
+	sprintf("  dnsPolicy: %s", [policy]),
+	sprintf("  containers: [{name: web, image: %q}]", [image]),
+	"  dnsConfig:",
+	"    searches:",
+	[sprintf("    - %s", [d]) | some d in domains],
+	"",
+]))})
 
 # domains are n domains of size characters each.
 domains(n, size) := [sprintf("%s%02d.example", [concat("", [x | some _ in numbers.range(1, size - 10); x := "x"]), i]) | some i in numbers.range(0, n - 1)]
@@ -27,7 +32,7 @@ test_api_count_follows_the_version if {
 	r := findings("None", domains(7, 12), "app", "1.25.0")
 	count(r) == 1
 	some f in r
-	f.location.line == 6
+	f.location == {"file": "pod.yaml", "line": 15, "col": 7, "end_line": 15, "end_col": 18}
 	not f.severity
 	contains(f.message, "must not have more than 6 search paths")
 	contains(f.message, "ExpandedDNSConfig feature gate is alpha and off by default")
@@ -39,7 +44,7 @@ test_api_length if {
 	contains(f.message, "must not have more than 2048 characters (including spaces) in the search list")
 
 	# 29 × 71 characters: the 29th domain passes 2048
-	f.location.line == 28
+	f.location.line == 37
 }
 
 test_kubelet_cut_under_cluster_first if {
@@ -47,7 +52,7 @@ test_kubelet_cut_under_cluster_first if {
 	count(r) == 1
 	some f in r
 	f.severity == "warning"
-	f.location.line == 29
+	f.location.line == 38
 	contains(f.message, "Search Line limits were exceeded")
 	count(findings("None", domains(30, 12), "app", "1.34.0")) == 0
 }
@@ -58,7 +63,7 @@ test_musl_line_in_alpine_pods if {
 	count(r) == 1
 	some f in r
 	f.severity == "warning"
-	f.location.line == 14
+	f.location.line == 23
 	contains(f.message, "python:3.12-alpine")
 	count(findings("ClusterFirst", domains(16, 12), "python:3.12", "1.34.0")) == 0
 	count(findings("ClusterFirst", domains(14, 12), "python:3.12-alpine", "1.34.0")) == 0

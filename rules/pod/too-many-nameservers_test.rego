@@ -4,18 +4,26 @@ import data.dnslint.rules.pod["too-many-nameservers"] as rule
 
 params := {"pod/too-many-nameservers": {"cluster_dns_servers": 1}}
 
-ns(ips) := [{"text": ip, "pos": {"file": "pod.yaml", "line": 10 + i, "col": 9, "end_line": 10 + i, "end_col": 17}} | some i, ip in ips]
-
-pod(policy, ips) := {"workloads": [{
-	"object": {"kind": "Pod", "name": "web"},
-	"pod": {"path": "spec", "dns_policy": {"text": policy}, "dns_config": {"nameservers": ns(ips)}},
-}]}
+# pod is a Pod with dnsPolicy policy whose dnsConfig lists the nameservers ips, one a
+# line: nameserver i on line 8 + i.
+pod(policy, ips) := dnslint.test.input({"pod.yaml": concat("\n", array.flatten([
+	"apiVersion: v1",
+	"kind: Pod",
+	"metadata: {name: web}",
+	"spec:",
+	sprintf("  dnsPolicy: %s", [policy]),
+	"  dnsConfig:",
+	"    nameservers:",
+	[sprintf("    - %s", [ip]) | some ip in ips],
+	"  containers: [{name: web, image: nginx}]",
+	"",
+]))})
 
 test_more_than_three_is_rejected if {
 	r := rule.report with input as pod("None", ["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"]) with data.dnslint.params as params
 	count(r) == 1
 	some f in r
-	f.location.line == 13
+	f.location == {"file": "pod.yaml", "line": 11, "col": 7, "end_line": 11, "end_col": 14}
 	not f.severity
 	contains(f.message, "must not have more than 3 nameservers")
 }
@@ -25,7 +33,7 @@ test_cluster_dns_leaves_room_for_two if {
 	count(r) == 1
 	some f in r
 	f.severity == "warning"
-	f.location.line == 12
+	f.location.line == 10
 	contains(f.message, "loses 10.0.0.3")
 	contains(f.message, "Nameserver limits were exceeded, some nameservers have been omitted")
 }
@@ -33,11 +41,18 @@ test_cluster_dns_leaves_room_for_two if {
 test_dual_stack_cluster_dns if {
 	some f in rule.report with input as pod("ClusterFirstWithHostNet", ["10.0.0.1", "10.0.0.2"])
 		with data.dnslint.params as {"pod/too-many-nameservers": {"cluster_dns_servers": 2}}
-	f.location.line == 11
+	f.location.line == 9
 }
 
 test_fine if {
 	count(rule.report) == 0 with input as pod("None", ["10.0.0.1", "10.0.0.2", "10.0.0.3"]) with data.dnslint.params as params
 	count(rule.report) == 0 with input as pod("ClusterFirst", ["10.0.0.1", "10.0.0.2", "10.0.0.1"]) with data.dnslint.params as params
-	count(rule.report) == 0 with input as {"workloads": [{"object": {"kind": "Pod"}, "pod": {"dns_config": null}}]} with data.dnslint.params as params
+	count(rule.report) == 0 with input as dnslint.test.input({"pod.yaml": `
+		apiVersion: v1
+		kind: Pod
+		metadata: {name: web}
+		spec:
+		  containers: [{name: web, image: nginx}]
+	`})
+		with data.dnslint.params as params
 }

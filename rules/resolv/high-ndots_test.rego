@@ -2,20 +2,26 @@ package dnslint.rules.resolv["high-ndots_test"]
 
 import data.dnslint.rules.resolv["high-ndots"] as rule
 
-pos := {"file": "resolv.conf", "line": 3, "col": 9, "end_line": 3, "end_col": 16}
-
 params := {"resolv/high-ndots": {"max_ndots": 5}}
 
-conf(value) := {"resolv_confs": [{
-	"search": [{"text": "a"}, {"text": "b"}, {"text": "c"}],
-	"options": [{"name": "ndots", "value": value, "token": {"text": "ndots", "pos": pos}}, {"name": "edns0", "value": null}],
-}]}
+# conf is a resolv.conf with three search domains and `options ndots` (with :value unless
+# value is null) and edns0 on line 3.
+conf(value) := dnslint.test.input({"resolv.conf": concat("\n", [
+	"nameserver 10.0.0.10",
+	"search a.example b.example c.example",
+	sprintf("options %s edns0", [ndots(value)]),
+	"",
+])})
+
+ndots(null) := "ndots"
+
+ndots(value) := sprintf("ndots:%s", [value]) if value != null
 
 test_high if {
 	r := rule.report with input as conf("15") with data.dnslint.params as params
 	count(r) == 1
 	some f in r
-	f.location == pos
+	f.location == {"file": "resolv.conf", "line": 3, "col": 9, "end_line": 3, "end_col": 16}
 	contains(f.message, "= 8 queries")
 }
 

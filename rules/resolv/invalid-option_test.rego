@@ -2,16 +2,18 @@ package dnslint.rules.resolv["invalid-option_test"]
 
 import data.dnslint.rules.resolv["invalid-option"] as rule
 
-conf(options) := {"resolv_confs": [{"options": [{"name": o[0], "value": o[1], "token": {"text": "t", "pos": {"line": i}}} | some i, o in options]}]}
+# conf is a resolv.conf with one options line for each option given: option i on line
+# i + 1.
+conf(options) := dnslint.test.input({"resolv.conf": concat("", [sprintf("options %s\n", [o]) | some o in options])})
 
 test_problems if {
-	r := rule.report with input as conf([["ndots", "5"], ["ndots", "x"], ["rotate", null], ["Rotate", null], ["timeout", "31"], ["edns0", null], ["ndots", null]])
-	{f.location.line | some f in r} == {1, 3, 4, 6}
+	r := rule.report with input as conf(["ndots:5", "ndots:x", "rotate", "Rotate", "timeout:31", "edns0", "ndots"])
+	{f.location.line | some f in r} == {2, 4, 5, 7}
 	some f in r
-	f.location.line == 3
+	f.location == {"file": "resolv.conf", "line": 4, "col": 9, "end_line": 4, "end_col": 14}
 	f.message == "`Rotate` is not a resolver option: glibc and musl ignore it (did you mean `rotate`?). Fix or remove it"
 }
 
 test_sound if {
-	count(rule.report) == 0 with input as conf([["ndots", "2"], ["single-request-reopen", null], ["trust-ad", null]])
+	count(rule.report) == 0 with input as conf(["ndots:2", "single-request-reopen", "trust-ad"])
 }
