@@ -13,7 +13,7 @@ test_subzone_after_root if {
 	r := rule.report with input as in_block([main, sub])
 	t.locations(r) == {t.arg(3, 0)}
 	some f in r
-	contains(f.message, "comes after `forward . /etc/resolv.conf` (line 2)")
+	contains(f.message, "comes after `forward . /etc/resolv.conf`, which already takes every name of example.com:")
 	f.related == [{"message": "`forward . /etc/resolv.conf` answers every name of example.com first", "pos": t.arg(2, 0)}]
 }
 
