@@ -34,7 +34,7 @@ import data.dnslint.lib.fix
 import data.dnslint.lib.forward
 import data.dnslint.lib.report
 
-report contains fix.add(report.with_related(report.finding(d.pos, msg), meant(x.block)), move(x.block, d)) if {
+report contains fix.add(report.related(d.pos, msg, meant(x.block)), move(x.block, d)) if {
 	some name in corefile.names
 	name in forward.options
 	some x in corefile.directives(name)
