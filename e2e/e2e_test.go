@@ -377,8 +377,9 @@ func (e *env) brokenCustom(ctx context.Context, t *testing.T) {
 		"- forward/option-outside-block at kube-system/ConfigMap/coredns-custom/upstream.override:2:1:",
 		"CoreDNS exits with `Unknown directive 'force_tcp'`",
 		"Move it inside the forward block",
-		// Composed with the live coredns ConfigMap, read by the webhook's informer.
-		fmt.Sprintf("(kube-system/ConfigMap/coredns/Corefile line %d)", lineOf("forward ")),
+		// Composed with the live coredns ConfigMap, read by the webhook's informer: its
+		// forward is a related place, on a see line, at its line in the Corefile key.
+		fmt.Sprintf("\n  see kube-system/ConfigMap/coredns/Corefile:%d:", lineOf("forward ")),
 	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("the API server's answer lacks %q:\n%s", want, msg)
@@ -395,7 +396,7 @@ func (e *env) waitLive(ctx context.Context, t *testing.T) {
 	for {
 		_, err := e.client.CoreV1().ConfigMaps("kube-system").Create(ctx, configMap("coredns-custom", map[string]string{"x.override": "force_tcp\n"}),
 			metav1.CreateOptions{DryRun: []string{metav1.DryRunAll}})
-		if err != nil && strings.Contains(err.Error(), "(kube-system/ConfigMap/coredns/Corefile line") {
+		if err != nil && strings.Contains(err.Error(), "\n  see kube-system/ConfigMap/coredns/Corefile:") {
 			return
 		}
 		if time.Now().After(deadline) {

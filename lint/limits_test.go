@@ -187,8 +187,12 @@ func TestLimitInPlatformDefault(t *testing.T) {
 	root := dir(t, map[string]string{"coredns-custom.yaml": b.String()})
 	r := limitsRun(t, linter(t, nil), root)
 	f := r.has(t, "coredns-custom.yaml:2:7 dnslint/limit-exceeded")
-	if f.Severity != finding.Error || !strings.Contains(f.Message, "of the <aks default Corefile> this coredns-custom is composed with") {
+	if f.Severity != finding.Error || !strings.Contains(f.Message, "(in the <aks default Corefile> this coredns-custom is composed with)") {
 		t.Errorf("%s %s", f.Severity, f.Message)
+	}
+	// Where in the default: a related location, not a line written in the message.
+	if c := finding.EmbeddedCoordinate(f.Message); c != "" || len(f.Related) != 1 || f.Related[0].Pos.File != "<aks default Corefile>" || f.Related[0].Pos.Line < 1 {
+		t.Errorf("the message writes %q, related %+v: want one related location in the default", c, f.Related)
 	}
 	othersLinted(t, r)
 }

@@ -419,12 +419,14 @@ func (h *Handler) review(ctx context.Context, req *admissionv1.AdmissionRequest,
 	return resp, nil
 }
 
-// located is a finding with where it is, for people.
+// located is a finding with where it is, for people: where for its position, places for
+// its related locations (each "where: message"), mapped the same way.
 type located struct {
 	finding.Finding
-	owner *kubeapi.Object
-	where string
-	note  string
+	owner  *kubeapi.Object
+	where  string
+	places []string
+	note   string
 }
 
 func (f located) key() string { return f.RuleID + "\x00" + f.Message }
@@ -441,10 +443,9 @@ func (h *Handler) lint(ctx context.Context, obj, partner *kubeapi.Object) ([]loc
 	}
 	out := make([]located, 0, len(res.Findings))
 	for _, f := range res.Findings {
-		f.Message = kubeapi.RewriteMessage(f.Message, f.Pos, objs)
-		l := located{Finding: f, owner: kubeapi.Owner(f.Pos, objs), where: f.Pos.String()}
-		if l.owner != nil {
-			l.where = l.owner.Describe(f.Pos)
+		l := located{Finding: f, owner: kubeapi.Owner(f.Pos, objs), where: kubeapi.Describe(f.Pos, objs)}
+		for _, r := range f.Related {
+			l.places = append(l.places, kubeapi.Describe(r.Pos, objs)+": "+r.Message)
 		}
 		out = append(out, l)
 	}
@@ -515,14 +516,17 @@ func groupVersion(gvk metav1.GroupVersionKind) string {
 	return gvk.Group + "/" + gvk.Version
 }
 
-// maxDenyItems bounds the findings a denial lists; maxDenyRunes bounds each one.
+// maxDenyItems bounds the findings a denial lists; maxDenyRunes bounds each one, and each
+// related place; maxDenyPlaces bounds the related places listed under a finding.
 const (
-	maxDenyItems = 10
-	maxDenyRunes = 600
+	maxDenyItems  = 10
+	maxDenyRunes  = 600
+	maxDenyPlaces = 3
 )
 
 // denyMessage lists the findings that deny the request: rule, position (inside the
-// embedded Corefile for a ConfigMap key) and the rule's message, which says how to fix it.
+// embedded Corefile for a ConfigMap key) and the rule's message, which says how to fix it,
+// then the other places it names (its related locations), one "see" line each.
 func denyMessage(obj *kubeapi.Object, deny []located, denyOn finding.Severity) string {
 	var b strings.Builder
 	noun := "finding"
@@ -536,6 +540,13 @@ func denyMessage(obj *kubeapi.Object, deny []located, denyOn finding.Severity) s
 			break
 		}
 		fmt.Fprintf(&b, "\n- %s at %s: %s", f.RuleID, f.where, truncate(clean(f.Message), maxDenyRunes))
+		for j, p := range f.places {
+			if j == maxDenyPlaces {
+				fmt.Fprintf(&b, "\n  see %d more places", len(f.places)-j)
+				break
+			}
+			fmt.Fprintf(&b, "\n  see %s", truncate(clean(p), maxDenyRunes))
+		}
 	}
 	return b.String()
 }

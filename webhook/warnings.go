@@ -36,7 +36,11 @@ func limitWarnings(notes []string, found []located) []string {
 		if f.note != "" {
 			where += " (" + f.note + ")"
 		}
-		texts = append(texts, fmt.Sprintf("dnslint %s %s at %s: %s", f.Severity, f.RuleID, where, f.Message))
+		text := fmt.Sprintf("dnslint %s %s at %s: %s", f.Severity, f.RuleID, where, f.Message)
+		for _, p := range f.places {
+			text += " (see " + p + ")"
+		}
+		texts = append(texts, text)
 	}
 	var out []string
 	seen := map[string]bool{}

@@ -72,7 +72,7 @@ func TestRepositoryPartner(t *testing.T) {
 	// Dev has no coredns ConfigMap of its own: the nearest one, prod's, is the partner;
 	// its cache 5 (not the AKS default's cache 30) is what cache 10 collides with.
 	_, r = findings(t, "", filepath.Join(dir, "clusters/dev/custom.yaml"))
-	if !strings.Contains(r.stdout, "the block already has `cache`") || strings.Contains(r.stdout, "AKS default") || !strings.Contains(r.stdout, "found in the repository") {
+	if !strings.Contains(r.stdout, "the block already has its own `cache`") || strings.Contains(r.stdout, "AKS default") || !strings.Contains(r.stdout, "found in the repository") {
 		t.Errorf("dev's cache.override: want it composed with prod's coredns.yaml, got\n%s", r.stdout)
 	}
 }

@@ -200,7 +200,8 @@ func (o *Output) composeWithPlatform(c *customMap, platform string) (*model.Part
 	}
 	for _, e := range o.Errors[errs:] {
 		if e.Pos.File == t.File {
-			e.Message = fmt.Sprintf("%s (line %d of the %s this coredns-custom is composed with)", e.Message, e.Pos.Line, t.File)
+			e.Message = fmt.Sprintf("%s (in the %s this coredns-custom is composed with)", e.Message, t.File)
+			e.Related = append(e.Related, &model.Place{Message: "here in the " + t.File, Pos: e.Pos})
 			e.Pos = c.Custom.Object.Pos
 		}
 	}

@@ -104,7 +104,10 @@ type Finding struct {
 	Fix *Fix `json:"fix,omitempty"`
 }
 
-// Sort orders findings by file, line, column, rule and message, so that output is stable.
+// Sort orders findings by file, line, column, rule, message and related locations, so
+// that output is stable: two findings may differ only in the other place they point at
+// (the same override line against the `cache` of two Corefiles), which a message names but
+// does not locate.
 func Sort(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
@@ -114,8 +117,36 @@ func Sort(fs []Finding) {
 		if a.RuleID != b.RuleID {
 			return a.RuleID < b.RuleID
 		}
-		return a.Message < b.Message
+		if a.Message != b.Message {
+			return a.Message < b.Message
+		}
+		return relatedLess(a.Related, b.Related)
 	})
+}
+
+// relatedLess orders lists of related locations: by position, then message, element by
+// element; a list that is a prefix of the other comes first.
+func relatedLess(a, b []Related) bool {
+	for i := range min(len(a), len(b)) {
+		if a[i].Pos != b[i].Pos {
+			return posLess(a[i].Pos, b[i].Pos)
+		}
+		if a[i].Message != b[i].Message {
+			return a[i].Message < b[i].Message
+		}
+	}
+	return len(a) < len(b)
+}
+
+// posLess orders positions by file, line and column, then by where they end.
+func posLess(p, q model.Pos) bool {
+	switch {
+	case p.File != q.File || p.Line != q.Line || p.Col != q.Col:
+		return p.Less(q)
+	case p.EndLine != q.EndLine:
+		return p.EndLine < q.EndLine
+	}
+	return p.EndCol < q.EndCol
 }
 
 // Counts tallies findings per severity.

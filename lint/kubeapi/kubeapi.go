@@ -18,7 +18,6 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -207,6 +206,16 @@ func (o *Object) Describe(p model.Pos) string {
 	return o.ID
 }
 
+// Describe tells a person where p is among the renderings objs (Object.Describe of the
+// object that holds it), or writes p as it is when none holds it (a platform's default
+// Corefile). The webhook describes a finding's related locations this way too.
+func Describe(p model.Pos, objs []*Object) string {
+	if o := Owner(p, objs); o != nil {
+		return o.Describe(p)
+	}
+	return p.String()
+}
+
 // Owner returns the object whose rendering holds p, or nil.
 func Owner(p model.Pos, objs []*Object) *Object {
 	for _, o := range objs {
@@ -226,13 +235,14 @@ func Files(objs []*Object) []*source.File {
 	return out
 }
 
-// Remap rewrites a run's findings for people: positions inside ConfigMap keys become
-// positions in the key's text (file ID/key), whose text is added to sources (a new map
-// when nil, returned) so that reporters can show the line. Findings are sorted again.
+// Remap rewrites a run's findings for people: positions inside ConfigMap keys, the
+// findings' own and their related locations', become positions in the key's text (file
+// ID/key), whose text is added to sources (a new map when nil, returned) so that reporters
+// can show the line. Messages are left as they are: they name places, never lines
+// (finding.EmbeddedCoordinate). Findings are sorted again.
 func Remap(findings []finding.Finding, sources map[string][]byte, objs []*Object) map[string][]byte {
 	for i := range findings {
 		f := &findings[i]
-		f.Message = RewriteMessage(f.Message, f.Pos, objs)
 		f.Pos = locate(f.Pos, objs)
 		for j := range f.Related {
 			f.Related[j].Pos = locate(f.Related[j].Pos, objs)
@@ -248,37 +258,6 @@ func Remap(findings []finding.Finding, sources map[string][]byte, objs []*Object
 	}
 	finding.Sort(findings)
 	return sources
-}
-
-// lineRef is how rules refer to another place in a message (rules/lib/corefile.rego place):
-// `line N` in the same file, `FILE line N` in another.
-var lineRef = regexp.MustCompile(`(?:([\w.*-]+(?:/[\w.*-]+)+) )?\bline (\d+)\b`)
-
-// RewriteMessage rewrites the places that a finding's message refers to ("FILE line N",
-// "line N") from lines of a rendering to lines of the ConfigMap key they fall in; at is the
-// finding's position in the rendering.
-func RewriteMessage(msg string, at model.Pos, objs []*Object) string {
-	here := locate(at, objs)
-	return lineRef.ReplaceAllStringFunc(msg, func(ref string) string {
-		m := lineRef.FindStringSubmatch(ref)
-		file := m[1]
-		if file == "" {
-			file = at.File
-		}
-		o := Owner(model.Pos{File: file}, objs)
-		n, err := strconv.Atoi(m[2])
-		if o == nil || err != nil {
-			return ref
-		}
-		q, _ := o.Locate(model.Pos{File: file, Line: n, Col: 1, EndLine: n, EndCol: 1})
-		switch {
-		case q.File == o.ID && m[1] == "":
-			return ref // a line of the rendering, as the finding's own position
-		case q.File == here.File:
-			return fmt.Sprintf("line %d", q.Line)
-		}
-		return fmt.Sprintf("%s line %d", q.File, q.Line)
-	})
 }
 
 func locate(p model.Pos, objs []*Object) model.Pos {

@@ -14,6 +14,7 @@ import (
 	sigsyaml "sigs.k8s.io/yaml"
 
 	"github.com/dnslint/dnslint/lint"
+	"github.com/dnslint/dnslint/lint/finding"
 	"github.com/dnslint/dnslint/lint/model"
 )
 
@@ -268,9 +269,10 @@ func checkRoundTrip(t *testing.T, s string, i int) {
 const corednsJSON = `{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"coredns","namespace":"kube-system"},
  "data":{"Corefile":".:53 {\n    errors\n    forward . /etc/resolv.conf\n    cache 30\n    import custom/*.override\n}\nimport custom/*.server\n"}}`
 
-// TestComposedMessage: a finding in a coredns-custom key that refers to the Corefile that
-// imports it names the Corefile's key and line, not a line of the rendering.
-func TestComposedMessage(t *testing.T) {
+// TestComposedRelated: a finding in a coredns-custom key that refers to the Corefile that
+// imports it has a related location in the Corefile's key (its line there, not a line of
+// the rendering), and its message writes no line at all.
+func TestComposedRelated(t *testing.T) {
 	var objs []*Object
 	for _, raw := range []string{customJSON, corednsJSON} {
 		o, err := FromJSON([]byte(raw), Meta{})
@@ -295,28 +297,16 @@ func TestComposedMessage(t *testing.T) {
 		if f.Pos.String() != "kube-system/ConfigMap/coredns-custom/upstream.override:2:1" {
 			t.Errorf("position %s", f.Pos)
 		}
-		if !strings.Contains(f.Message, "(kube-system/ConfigMap/coredns/Corefile line 3)") {
-			t.Errorf("message does not name the Corefile's forward line: %s", f.Message)
+		if c := finding.EmbeddedCoordinate(f.Message); c != "" || !strings.Contains(f.Message, "`forward . … { force_tcp }`") {
+			t.Errorf("message writes %q, or does not name the forward: %s", c, f.Message)
+		}
+		if len(f.Related) != 1 || f.Related[0].Pos.String() != "kube-system/ConfigMap/coredns/Corefile:3:5" {
+			t.Errorf("related locations %+v, want the Corefile's forward at kube-system/ConfigMap/coredns/Corefile:3:5", f.Related)
+		}
+		if _, ok := res.Sources[f.Related[0].Pos.File]; !ok {
+			t.Errorf("the Corefile key's text is not among the sources, so no report can quote the related line")
 		}
 		return
 	}
 	t.Fatalf("no forward/option-outside-block finding: %+v", res.Findings)
-}
-
-func TestRewriteMessageSameText(t *testing.T) {
-	o, err := FromJSON([]byte(corednsJSON), Meta{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var first int
-	for i, line := range strings.Split(string(o.File.Data), "\n") {
-		if strings.Contains(line, ".:53 {") {
-			first = i + 1
-		}
-	}
-	at := model.Pos{File: o.ID, Line: first + 3, Col: 5}
-	got := RewriteMessage(fmt.Sprintf("see line %d and %s line %d; a timeline 7", first+2, o.ID, first), at, []*Object{o})
-	if want := "see line 3 and line 1; a timeline 7"; got != want {
-		t.Errorf("RewriteMessage = %q, want %q", got, want)
-	}
 }

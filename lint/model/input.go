@@ -27,4 +27,14 @@ type ParseError struct {
 	Format  string `json:"format"`
 	Message string `json:"message"`
 	Pos     Pos    `json:"pos"`
+	// Related are other places the error concerns, each with what it is there (where in
+	// the platform's default Corefile a coredns-custom took it past a limit): the related
+	// locations of its finding. The message names them, never their lines.
+	Related []*Place `json:"related"`
+}
+
+// Place is another place an error points at, with what stands there.
+type Place struct {
+	Message string `json:"message"`
+	Pos     Pos    `json:"pos"`
 }

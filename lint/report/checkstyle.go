@@ -38,7 +38,7 @@ func writeCheckstyle(w io.Writer, r *Report) error {
 				Line:     max(f.Pos.Line, 0),
 				Column:   max(f.Pos.Col, 0),
 				Severity: levelOf(f.Severity).name,
-				Message:  f.Message,
+				Message:  withNotes(f.Message, f.Related), // a line break in an attribute is written &#xA;
 				Source:   r.toolName() + "." + f.RuleID,
 			})
 		}

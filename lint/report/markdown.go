@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/dnslint/dnslint/lint/finding"
+	"github.com/dnslint/dnslint/lint/model"
 )
 
 // writeMarkdown writes a summary for people reading a CI job or a pull request: counts
@@ -44,7 +45,7 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	}
 	b.WriteString("\n| location | severity | rule | message |\n|---|---|---|---|\n")
 	for _, f := range r.Findings {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdLocation(r.LinkBase, f), f.Severity, mdCode(f.RuleID), mdCell(f.Message))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdLocation(r.LinkBase, f.Pos), f.Severity, mdCode(f.RuleID), mdMessage(r.LinkBase, f))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -79,16 +80,28 @@ func ruleCounts(r *Report) []ruleCount {
 	return out
 }
 
-func mdLocation(base string, f finding.Finding) string {
-	loc := mdCode(location(f.Pos))
-	if base == "" || f.Pos.File == "" || strings.HasPrefix(f.Pos.File, "/") {
+// mdMessage is a finding's message cell: the message, then a "note:" line per related
+// location, linked as the finding's own location is.
+func mdMessage(base string, f finding.Finding) string {
+	s := mdCell(f.Message)
+	for _, rel := range f.Related {
+		s += "<br>note: " + mdLocation(base, rel.Pos) + ": " + mdCell(rel.Message)
+	}
+	return s
+}
+
+// mdLocation writes a position as a code span, linked to its line under base when base
+// is set and the file is relative.
+func mdLocation(base string, p model.Pos) string {
+	loc := mdCode(location(p))
+	if base == "" || p.File == "" || strings.HasPrefix(p.File, "/") {
 		return loc
 	}
 	anchor := ""
-	if f.Pos.Line > 0 {
-		anchor = fmt.Sprintf("#L%d", f.Pos.Line)
+	if p.Line > 0 {
+		anchor = fmt.Sprintf("#L%d", p.Line)
 	}
-	return fmt.Sprintf("[%s](%s%s%s)", loc, base, mdURLPath(f.Pos.File), anchor)
+	return fmt.Sprintf("[%s](%s%s%s)", loc, base, mdURLPath(p.File), anchor)
 }
 
 // mdURLPath percent-encodes each segment of a relative path, so that a parenthesis,

@@ -65,7 +65,7 @@ func TestCheckstyleRoundTrip(t *testing.T) {
 	}
 	for i, f := range fixture().Findings {
 		want := checkstyleError{Line: f.Pos.Line, Column: f.Pos.Col, Severity: f.Severity.String(),
-			Message: f.Message, Source: "dnslint." + f.RuleID}
+			Message: withNotes(f.Message, f.Related), Source: "dnslint." + f.RuleID}
 		if errs[i] != want {
 			t.Errorf("error %d: got %+v, want %+v", i, errs[i], want)
 		}

@@ -126,7 +126,7 @@ probes(c) := [p |
 	p.probe.http_get.path
 ]
 
-report contains report.finding(get.path.pos, msg) if {
+report contains report.related(get.path.pos, msg, lacking(cf, e.plugin)) if {
 	some w in pod.coredns_workloads
 	some cf in pod.corefiles(w)
 	some c in pod.coredns_containers(w)
@@ -156,6 +156,12 @@ report contains report.related(get.port.pos, msg, [{"message": sprintf("`%s` lis
 		p.kind, pod.name(w), get.path.text, get.port_number, e.plugin, where(cf), concat(", ", sort(ports)), effect(p.kind), port, get.port_number,
 	])
 }
+
+# lacking is the related place of a Corefile without the plugin: its first server block,
+# where the plugin can go (none for a Corefile without a block).
+lacking(cf, plugin) := [{"message": sprintf("the first server block of the Corefile (%s), which has no `%s`", [where(cf), plugin]), "pos": b.pos} |
+	some b in array.slice(cf.server_blocks, 0, 1)
+]
 
 # lines are the directives of a plugin in a Corefile.
 lines(cf, plugin) := [d |

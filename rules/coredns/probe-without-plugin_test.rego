@@ -58,6 +58,7 @@ test_ready_missing if {
 	some f in r
 	f.location == at("deploy.yaml", 14, 27, 32)
 	contains(f.message, "The readiness probe of Deployment coredns requests /ready, but its Corefile (ConfigMap coredns, key Corefile) has no `ready` plugin")
+	[[g.message, g.pos.file, g.pos.line] | some g in f.related] == [["the first server block of the Corefile (ConfigMap coredns, key Corefile), which has no `ready`", "coredns.yaml", 6]]
 }
 
 test_health_missing if {

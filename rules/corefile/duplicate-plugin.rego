@@ -50,8 +50,8 @@ report contains edit.add(report.related(d.pos, msg, [{"message": sprintf("first 
 	i > j
 	d.name == name
 	first := x.block.directives[j]
-	msg := sprintf("`%s` is used again in this server block (first at %s)%s: CoreDNS %s exits with `plugin/%s: this plugin can only be used once per Server Block`. %s", [
-		d.name, corefile.place(first.pos, d.pos), corefile.where(d), corefile.version, d.name, fix(d),
+	msg := sprintf("`%s` is used again in this server block, after the first `%s`%s: CoreDNS %s exits with `plugin/%s: this plugin can only be used once per Server Block`. %s", [
+		d.name, d.name, corefile.where(d), corefile.version, d.name, fix(d),
 	])
 }
 

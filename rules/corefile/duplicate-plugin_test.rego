@@ -20,7 +20,7 @@ test_second_cache if {
 	f.location == at(4, 5, 9)
 	f.related == [{"message": "first `cache` of this server block", "pos": at(2, 5, 9)}]
 	contains(f.message, "plugin/cache: this plugin can only be used once per Server Block")
-	contains(f.message, "(first at line 2)")
+	contains(f.message, "`cache` is used again in this server block, after the first `cache`:")
 }
 
 test_third_points_at_the_first if {

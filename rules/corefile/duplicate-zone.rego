@@ -59,7 +59,7 @@ report contains report.related(k.pos, msg, [{"message": sprintf("`%s` is first s
 	[m, n] := sort(earlier)[0]
 	first := cf.server_blocks[m].keys[n]
 	msg := sprintf("`%s` is already served %s: CoreDNS exits with `%s`%s. %s", [
-		k.text, where_first(m, i, first.pos, k.pos), clash(cf.server_blocks[m], first, b, k), corefile.where(b), fix(b, k),
+		k.text, where_first(m, i, first.pos, k.pos, first.text), clash(cf.server_blocks[m], first, b, k), corefile.where(b), fix(b, k),
 	])
 }
 
@@ -132,9 +132,12 @@ addr(k, zone, "") := sprintf("%s://%s:%s", [k.scheme, zone, k.port])
 
 addr(k, zone, a) := sprintf("%s://%s:%s on %s", [k.scheme, zone, k.port, a]) if a != ""
 
-where_first(m, i, p, here) := "earlier in this block's key list" if m == i
+# where_first names the key that serves the zone first (where it is: the related place).
+where_first(m, i, p, here, text) := sprintf("by `%s`, earlier in this block's key list", [text]) if m == i
 
-else := sprintf("by the server block at %s", [corefile.place(p, here)])
+else := sprintf("by the earlier server block `%s`", [text]) if p.file == here.file
+
+else := sprintf("by the server block `%s` of %s", [text, p.file])
 
 fix(b, k) := "A .server key adds server blocks next to the main one and cannot replace it: add plugins to the main block with an .override key, or serve only the zones you need in the .server key" if {
 	some v in b.via

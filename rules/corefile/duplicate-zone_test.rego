@@ -14,7 +14,7 @@ test_two_root_blocks if {
 	f.location == at(4, 1, 4)
 	f.related == [{"message": "`.:53` is first served here", "pos": at(1, 1, 4)}]
 	contains(f.message, "`cannot serve dns://.:53 - it is already defined`")
-	contains(f.message, "by the server block at line 1")
+	contains(f.message, "`.:53` is already served by the earlier server block `.:53`:")
 }
 
 test_server_key_of_coredns_custom if {
@@ -31,6 +31,8 @@ test_server_key_of_coredns_custom if {
 	some f in r
 	contains(f.message, "(imported from /etc/coredns/custom/replace.server)")
 	contains(f.message, "cannot replace it")
+	contains(f.message, "by the server block `.:53` of <aks default Corefile>")
+	f.related[0].pos.file == "<aks default Corefile>"
 }
 
 test_same_key_twice_in_one_block if {
@@ -38,7 +40,7 @@ test_same_key_twice_in_one_block if {
 	some f in r
 	f.location == at(1, 13, 26)
 	contains(f.message, "`cannot serve dns://example.org.:53 on 10.0.0.1 - it is already defined`")
-	contains(f.message, "earlier in this block's key list")
+	contains(f.message, "by `example.org`, earlier in this block's key list")
 }
 
 test_third_block_points_at_the_first if {

@@ -26,7 +26,8 @@ package dnslint.rules.corefile.syntax
 
 import data.dnslint.lib.report
 
-report contains report.finding(e.pos, sprintf("CoreDNS cannot parse this Corefile and will not start: %s", [e.message])) if {
+# e.related: the places it also concerns (object.get: a Rego test may build an error without).
+report contains report.related(e.pos, sprintf("CoreDNS cannot parse this Corefile and will not start: %s", [e.message]), object.get(e, "related", [])) if {
 	some e in input.parse_errors
 	e.format == "corefile"
 }

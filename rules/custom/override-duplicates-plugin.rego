@@ -88,7 +88,7 @@ collision(b, d, e) := report.finding(d.pos, message(b, d, sprintf("the %s defaul
 	"pos": e.pos,
 }]) if {
 	custom.from_override(e)
-} else := report.related(d.pos, message(b, d, sprintf("the block already has `%s` (%s)", [e.name, corefile.place(e.pos, d.pos)])), [{
+} else := report.related(d.pos, message(b, d, sprintf("the block already has its own `%s`", [e.name])), [{
 	"message": sprintf("the block's own `%s`", [e.name]),
 	"pos": e.pos,
 }])

@@ -40,7 +40,7 @@ test_override_repeats_a_plugin_of_the_block if {
 	some f in r
 	f.location == at("custom.yaml", 6, 5, 9)
 	f.related == [{"message": "the block's own `cache`", "pos": at("coredns.yaml", 8, 9, 13)}]
-	contains(f.message, "`cache` of key cache.override is spliced into the `.:53` block, and the block already has `cache` (coredns.yaml line 8)")
+	contains(f.message, "`cache` of key cache.override is spliced into the `.:53` block, and the block already has its own `cache`:")
 	contains(f.message, "`plugin/cache: this plugin can only be used once per Server Block`")
 }
 

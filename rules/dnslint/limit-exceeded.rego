@@ -73,7 +73,8 @@ package dnslint.rules.dnslint["limit-exceeded"]
 
 import data.dnslint.lib.report
 
-report contains report.finding(e.pos, sprintf("dnslint did not lint this: %s. The rest of the run is linted", [e.message])) if {
+# e.related: the places it also concerns (object.get: a Rego test may build an error without).
+report contains report.related(e.pos, sprintf("dnslint did not lint this: %s. The rest of the run is linted", [e.message]), object.get(e, "related", [])) if {
 	some e in input.parse_errors
 	e.format == "limit"
 }

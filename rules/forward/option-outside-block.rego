@@ -34,7 +34,7 @@ import data.dnslint.lib.fix
 import data.dnslint.lib.forward
 import data.dnslint.lib.report
 
-report contains fix.add(report.finding(d.pos, msg), move(x.block, d)) if {
+report contains fix.add(report.related(d.pos, msg, meant(x.block)), move(x.block, d)) if {
 	some name in corefile.names
 	name in forward.options
 	some x in corefile.directives(name)
@@ -44,7 +44,7 @@ report contains fix.add(report.finding(d.pos, msg), move(x.block, d)) if {
 	])
 }
 
-hint(block, d) := sprintf("`forward %s … { %s }` (%s)", [f.args[0].text, line(d), place(f.pos, d.pos)]) if {
+hint(block, d) := sprintf("`forward %s … { %s }`", [f.args[0].text, line(d)]) if {
 	some f in first_forward(block)
 } else := sprintf("`forward . <upstream> { %s }`", [line(d)])
 
@@ -61,9 +61,10 @@ first_forward(block) := array.slice(forwards, 0, 1) if {
 
 line(d) := concat(" ", array.concat([d.name], [a.text | some a in d.args]))
 
-place(p, here) := sprintf("line %d", [p.line]) if p.file == here.file
-
-else := sprintf("%s line %d", [p.file, p.line])
+# meant are the related places: the forward the hint names, when the block has one.
+meant(block) := [{"message": sprintf("`forward %s`, the first forward of this server block", [f.args[0].text]), "pos": f.pos} |
+	some f in first_forward(block)
+]
 
 # move is the fix: the line moves into the block's one forward (a `{ }` is opened after
 # its last argument when it has none), or is deleted when that block has the option

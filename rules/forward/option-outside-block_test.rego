@@ -18,7 +18,8 @@ test_option_as_directive if {
 	some f in r
 	f.location == at(3, 5, 13)
 	contains(f.message, "Unknown directive 'force_tcp'")
-	contains(f.message, "`forward . … { force_tcp }` (line 2)")
+	endswith(f.message, ": `forward . … { force_tcp }`")
+	f.related == [{"message": "`forward .`, the first forward of this server block", "pos": at(2, 5, 11)}]
 }
 
 test_option_from_override if {
@@ -33,6 +34,7 @@ test_option_from_override if {
 	some f in r
 	contains(f.message, "imported from /etc/coredns/custom/x.override")
 	contains(f.message, "{ policy sequential }")
+	[g.pos.file | some g in f.related] == ["<aks default Corefile>"]
 }
 
 test_inside_block_is_fine if {
@@ -47,5 +49,6 @@ test_two_forwards_hint_names_the_first if {
 	r := rule.report with input as cf(["forward . 10.0.0.1", "forward example.com 10.0.0.2", "force_tcp"])
 	count(r) == 1
 	some f in r
-	contains(f.message, "`forward . … { force_tcp }` (line 2)")
+	endswith(f.message, ": `forward . … { force_tcp }`")
+	[g.pos.line | some g in f.related] == [2]
 }

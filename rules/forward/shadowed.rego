@@ -87,13 +87,13 @@ overlaps(a, b) if forward.covers(b, a)
 
 # The later forward came in through an import (a coredns-custom .override key) that
 # stands below the main forward.
-message(earlier, later, zone) := sprintf("`forward %s` comes from %s, imported after the main `forward %s` (%s): the main forward answers every query%s, so this one is never used (CoreDNS starts without a word). An .override cannot replace the main forward or come before it: %s", [
-	forward.head(later), concat(" -> ", later.via), forward.head(earlier), corefile.place(earlier.pos, later.pos), also(zone), fix(earlier, later, zone),
+message(earlier, later, zone) := sprintf("`forward %s` comes from %s, imported after the main `forward %s`: the main forward answers every query%s, so this one is never used (CoreDNS starts without a word). An .override cannot replace the main forward or come before it: %s", [
+	forward.head(later), concat(" -> ", later.via), forward.head(earlier), also(zone), fix(earlier, later, zone),
 ]) if {
 	count(later.via) > 0
 	later.via != earlier.via
-} else := sprintf("`forward %s` comes after `forward %s` (%s), which already takes every name%s: CoreDNS tries the forwards of a block in written order, so this one is never used. %s", [
-	forward.head(later), forward.head(earlier), corefile.place(earlier.pos, later.pos), of(zone), order_fix(earlier, zone),
+} else := sprintf("`forward %s` comes after `forward %s`, which already takes every name%s: CoreDNS tries the forwards of a block in written order, so this one is never used. %s", [
+	forward.head(later), forward.head(earlier), of(zone), order_fix(earlier, zone),
 ])
 
 also(zone) := "" if zone == "."

@@ -33,7 +33,7 @@ import data.dnslint.lib.corefile
 import data.dnslint.lib.plugins
 import data.dnslint.lib.report
 
-report contains report.finding(l.pos, msg) if {
+report contains report.related(l.pos, msg, [{"message": "the first `fallthrough` of this hosts block", "pos": f.pos}]) if {
 	some x in corefile.directives("hosts")
 	d := x.directive
 	i := plugins.fallthrough_at(d) # the first fallthrough
@@ -41,8 +41,8 @@ report contains report.finding(l.pos, msg) if {
 	some j, l in d.block
 	j > i
 	not l.name in options
-	msg := sprintf("CoreDNS exits at start-up with `unknown property '%s'`%s: after `fallthrough` (%s) the hosts block accepts no more entries. Move `fallthrough` below the last entry", [
-		l.name, corefile.where(l), corefile.place(f.pos, l.pos),
+	msg := sprintf("CoreDNS exits at start-up with `unknown property '%s'`%s: after `fallthrough` the hosts block accepts no more entries. Move `fallthrough` below the last entry", [
+		l.name, corefile.where(l),
 	])
 }
 

@@ -20,7 +20,8 @@ test_entry_after_fallthrough if {
 	some f in r
 	f.location == at(5, 9, 16)
 	contains(f.message, "`unknown property '10.0.0.2'`")
-	contains(f.message, "after `fallthrough` (line 4)")
+	contains(f.message, ": after `fallthrough` the hosts block accepts no more entries")
+	f.related == [{"message": "the first `fallthrough` of this hosts block", "pos": at(4, 9, 19)}]
 }
 
 test_options_after_fallthrough_are_fine if {

@@ -133,9 +133,3 @@ is_line(d) if {
 # a line or an argument, but also in a file name or an import chain. One quick test for a
 # whole Corefile, which a rule about rare text makes before it looks at every word.
 mentions(cf, text) if contains(sprintf("%v", [cf.server_blocks]), text)
-
-# place names where a position is, relative to another one: "line 3" in the same file,
-# else "<file> line 3".
-place(p, here) := sprintf("line %d", [p.line]) if p.file == here.file
-
-else := sprintf("%s line %d", [p.file, p.line])

@@ -53,12 +53,15 @@ package dnslint.rules.yaml["duplicate-key"]
 
 import data.dnslint.lib.report
 
-report contains report.graded(d.key.pos, msg, severity(d)) if {
+# The lines inside kustomize's message are its own words, quoted; where the kept value is
+# written is the related place.
+report contains report.with_related(report.graded(d.key.pos, msg, severity(d)), kept) if {
 	some d in input.duplicate_keys
-	msg := sprintf("`%s` is written twice in this mapping of %s %s: kubectl (apply/create -f) keeps the last value, %s at line %d, and silently drops this one, %s; kustomize (kubectl apply -k) refuses the file with `line %d: mapping key %q already defined at line %d`. Keep one `%s`", [
-		d.key.text, d.object.kind, d.object.name, quoted(d.kept_value), d.kept.pos.line, same_or(d),
+	msg := sprintf("`%s` is written twice in this mapping of %s %s: kubectl (apply/create -f) keeps the last value, %s, and silently drops this one, %s; kustomize (kubectl apply -k) refuses the file with `line %d: mapping key %q already defined at line %d`. Keep one `%s`", [
+		d.key.text, d.object.kind, d.object.name, quoted(d.kept_value), same_or(d),
 		d.kept.pos.line, d.key.text, d.key.pos.line, d.key.text,
 	])
+	kept := [{"message": sprintf("the last `%s`, whose value kubectl keeps", [d.key.text]), "pos": d.kept.pos}]
 }
 
 severity(d) := "warning" if d.value == d.kept_value

@@ -23,7 +23,8 @@ test_different_values_one_is_dropped if {
 	some f in r
 	f.location == at(5, 3, 11)
 	f.severity == "error"
-	f.message == "`dnsPolicy` is written twice in this mapping of Pod resolver: kubectl (apply/create -f) keeps the last value, `ClusterFirst` at line 8, and silently drops this one, `None`; kustomize (kubectl apply -k) refuses the file with `line 8: mapping key \"dnsPolicy\" already defined at line 5`. Keep one `dnsPolicy`"
+	f.message == "`dnsPolicy` is written twice in this mapping of Pod resolver: kubectl (apply/create -f) keeps the last value, `ClusterFirst`, and silently drops this one, `None`; kustomize (kubectl apply -k) refuses the file with `line 8: mapping key \"dnsPolicy\" already defined at line 5`. Keep one `dnsPolicy`"
+	f.related == [{"message": "the last `dnsPolicy`, whose value kubectl keeps", "pos": at(8, 3, 11)}]
 }
 
 test_same_values_warn if {
