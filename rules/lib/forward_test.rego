@@ -2,27 +2,6 @@ package dnslint.lib.forward_test
 
 import data.dnslint.lib.forward
 
-# Hand-built model builders, left for rules/forward/shadowed_test.rego alone (its owner states
-# it as text in another branch): delete pos, arg, line, key, block, corefile and locations
-# once it no longer imports this package. A directive at line l has its name at column 5 and
-# its i-th argument at column 20 + 20 * i.
-pos(l, c) := {"file": "Corefile", "line": l, "col": c, "end_line": l, "end_col": c}
-
-arg(l, i) := pos(l, 20 + (20 * i))
-
-line(name, args, block, l) := {
-	"name": name, "args": [{"text": a, "pos": arg(l, i)} | some i, a in args],
-	"block": block, "has_block": count(block) > 0, "via": [], "pos": pos(l, 5),
-}
-
-key(zone, port) := {"text": zone, "scheme": "dns", "zone": zone, "port": port, "port_explicit": true, "pos": pos(1, 1)}
-
-block(zones, directives) := {"keys": [key(z, "53") | some z in zones], "directives": directives, "via": [], "pos": pos(1, 1)}
-
-corefile(blocks) := {"corefiles": [{"file": "Corefile", "object": null, "key": "", "server_blocks": blocks, "imports": []}]}
-
-locations(report) := {f.location | some f in report}
-
 # parsed is the model of a Corefile's text, undefined when the text does not parse: no case
 # passes for want of a model.
 parsed(text) := model if {
