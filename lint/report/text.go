@@ -19,8 +19,9 @@ const indent = "    "
 //	    <source line>
 //	    ^~~~
 //	    note: file:line:col: message
+//	    fix: what the fix does (--fix)
 //
-// then a summary line.
+// then a summary line, which says how many findings --fix would fix.
 func writeText(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
 	p := painter{on: r.Color}
@@ -34,6 +35,9 @@ func writeText(w io.Writer, r *Report) error {
 		for _, rel := range f.Related {
 			fmt.Fprintln(bw, indent+hang(p.note(rel), indent+indent))
 		}
+		if fixable(f) {
+			fmt.Fprintln(bw, indent+p.paint(sgrBold, "fix:")+" "+printable(f.Fix.Description, true)+" ("+fixFlags(f.Fix.Safety)+")")
+		}
 		if rule, ok := r.Rule(f.RuleID); ok && r.DocsLinks && rule.DocsURL != "" {
 			fmt.Fprintln(bw, indent+"docs: "+printable(rule.DocsURL, false))
 		}
@@ -41,8 +45,42 @@ func writeText(w io.Writer, r *Report) error {
 	if len(r.Findings) > 0 {
 		fmt.Fprintln(bw)
 	}
-	fmt.Fprintln(bw, p.paint(sgrBold, summaryLine(summarize(r), len(r.Findings))))
+	fmt.Fprintln(bw, p.paint(sgrBold, summaryLine(summarize(r), len(r.Findings))+fixableLine(r.Findings)))
 	return bw.Flush()
+}
+
+// fixable tells whether dnslint can apply a fix of the finding (lint --fix).
+func fixable(f finding.Finding) bool { return f.Fix != nil && len(f.Fix.Replacements) > 0 }
+
+// fixFlags are the flags that apply a fix of this safety.
+func fixFlags(safety string) string {
+	if safety == finding.Unsafe {
+		return "--fix --unsafe-fixes"
+	}
+	return "--fix"
+}
+
+// fixableLine ends the summary with how many findings the fix flags would fix.
+func fixableLine(fs []finding.Finding) string {
+	safe, unsafe := 0, 0
+	for _, f := range fs {
+		switch {
+		case !fixable(f):
+		case f.Fix.Safety == finding.Unsafe:
+			unsafe++
+		default:
+			safe++
+		}
+	}
+	switch {
+	case safe > 0 && unsafe > 0:
+		return fmt.Sprintf("; %d fixable with --fix, %d more with --unsafe-fixes", safe, unsafe)
+	case safe > 0:
+		return fmt.Sprintf("; %d fixable with --fix", safe)
+	case unsafe > 0:
+		return fmt.Sprintf("; %d fixable with --fix --unsafe-fixes", unsafe)
+	}
+	return ""
 }
 
 // hang indents the continuation lines of a multi-line message, so that they do not read
