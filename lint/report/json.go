@@ -45,21 +45,10 @@ type jsonFinding struct {
 // jsonFix is a finding's fix: its safety and replacements in the file, or why it has
 // none (declined).
 type jsonFix struct {
-	Safety       string            `json:"safety,omitempty"`
-	Description  string            `json:"description,omitempty"`
-	Declined     string            `json:"declined,omitempty"`
-	Replacements []jsonReplacement `json:"replacements,omitempty"`
-}
-
-type jsonReplacement struct {
-	File      string `json:"file"`
-	Offset    int    `json:"offset"`
-	Length    int    `json:"length"`
-	StartLine int    `json:"start_line"`
-	StartCol  int    `json:"start_col"`
-	EndLine   int    `json:"end_line"`
-	EndCol    int    `json:"end_col"`
-	Text      string `json:"text"`
+	Safety       string                `json:"safety,omitempty"`
+	Description  string                `json:"description,omitempty"`
+	Declined     string                `json:"declined,omitempty"`
+	Replacements []finding.Replacement `json:"replacements,omitempty"`
 }
 
 type jsonRelated struct {
@@ -112,9 +101,7 @@ func toJSONFinding(r *Report, f finding.Finding) jsonFinding {
 		if fx.Declined == "" {
 			jf.Fix.Safety, jf.Fix.Description = fx.Safety, fx.Description
 		}
-		for _, r := range fx.Replacements {
-			jf.Fix.Replacements = append(jf.Fix.Replacements, jsonReplacement(r))
-		}
+		jf.Fix.Replacements = fx.Replacements
 	}
 	return jf
 }
