@@ -81,16 +81,7 @@ func (r Roots) Read(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, unwrapPathError(err)
-	}
-	defer root.Close()
-	max := r.MaxSize
-	if max <= 0 {
-		max = DefaultMaxSize
-	}
-	return readIn(root, rel, filepath.Join(dir, rel), max)
+	return r.readUnder(dir, rel)
 }
 
 // ReadDotFile reads a file that a rendering tool reads beside what it renders, such as a
@@ -105,16 +96,21 @@ func (r Roots) ReadDotFile(dir, name string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	rt, err := os.OpenRoot(root)
+	return r.readUnder(root, filepath.Join(rel, name))
+}
+
+// readUnder reads rel inside the resolved root dir, opened with os.Root.
+func (r Roots) readUnder(dir, rel string) ([]byte, error) {
+	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, unwrapPathError(err)
 	}
-	defer rt.Close()
+	defer root.Close()
 	max := r.MaxSize
 	if max <= 0 {
 		max = DefaultMaxSize
 	}
-	return readIn(rt, filepath.Join(rel, name), filepath.Join(root, rel, name), max)
+	return readIn(root, rel, filepath.Join(dir, rel), max)
 }
 
 // locate returns the resolved root that holds path and path relative to it.
