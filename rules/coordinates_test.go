@@ -1,7 +1,6 @@
 package rules_test
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/dnslint/dnslint/lint/finding"
-	"github.com/dnslint/dnslint/rules"
 )
 
 // coordinateFormat is a coordinate in the text of a rule: a line or column written as a
@@ -24,24 +22,14 @@ var coordinateFormat = regexp.MustCompile(`(?i)\b(?:line|column|col)s? (?:%[-+ #
 // TestMessagesNameNoCoordinates checks the messages of every rule fixture).
 func TestRuleTextsWriteNoCoordinates(t *testing.T) {
 	strs := 0
-	err := fs.WalkDir(rules.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
-			return err
-		}
-		b, err := fs.ReadFile(rules.FS, p)
-		if err != nil {
-			return err
-		}
+	for _, f := range regoFiles(t, func(p string) bool { return !isTest(p) }) {
+		p, b := f.path, f.src
 		for _, s := range regoStrings(string(b)) {
 			strs++
 			if c := coordinateFormat.FindString(finding.Unquoted(s.text)); c != "" {
 				t.Errorf("%s:%d: %q writes a coordinate (%q): name the place and give its position as a related location (report.related)", p, s.line, s.text, c)
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	if strs == 0 {
 		t.Fatal("no Rego string read")

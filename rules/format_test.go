@@ -2,13 +2,9 @@ package rules_test
 
 import (
 	"bytes"
-	"io/fs"
-	"strings"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/format"
-
-	"github.com/dnslint/dnslint/rules"
 )
 
 // TestRegoFormatted is the format gate of the built-in rules: every .rego file is in
@@ -17,14 +13,8 @@ import (
 // prints W's text into BODY: `endswith(p, ".")` became `endswith(p, "\.$")`); write that
 // else's body in braces.
 func TestRegoFormatted(t *testing.T) {
-	err := fs.WalkDir(rules.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") {
-			return err
-		}
-		b, err := fs.ReadFile(rules.FS, p)
-		if err != nil {
-			return err
-		}
+	for _, f := range regoFiles(t, nil) {
+		p, b := f.path, f.src
 		out, err := format.Source(p, b)
 		switch {
 		case err != nil:
@@ -36,9 +26,5 @@ func TestRegoFormatted(t *testing.T) {
 				t.Errorf("%s: opa fmt is not stable on it (see the note on else chains)", p)
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }

@@ -1,15 +1,12 @@
 package rules_test
 
 import (
-	"io/fs"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	_ "github.com/dnslint/dnslint/lint/engine/testinput" // declares dnslint.test.* for the tests
-	"github.com/dnslint/dnslint/rules"
 )
 
 // TestRegoStrict is the strict-check gate of the built-in rules (`opa check --strict`
@@ -22,23 +19,12 @@ func TestRegoStrict(t *testing.T) {
 		t.Fatal("the capabilities do not declare dnslint's builtins")
 	}
 	modules := map[string]*ast.Module{}
-	err := fs.WalkDir(rules.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") {
-			return err
-		}
-		b, err := fs.ReadFile(rules.FS, p)
+	for _, f := range regoFiles(t, nil) {
+		m, err := ast.ParseModuleWithOpts(f.path, string(f.src), ast.ParserOptions{ProcessAnnotation: true, Capabilities: caps})
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
-		m, err := ast.ParseModuleWithOpts(p, string(b), ast.ParserOptions{ProcessAnnotation: true, Capabilities: caps})
-		if err != nil {
-			return err
-		}
-		modules[p] = m
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+		modules[f.path] = m
 	}
 	c := ast.NewCompiler().WithStrict(true).WithCapabilities(caps).SetErrorLimit(0)
 	if c.Compile(modules); c.Failed() {

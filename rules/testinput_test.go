@@ -41,14 +41,8 @@ func TestRegoTestsStateText(t *testing.T) {
 	}
 	literal := regexp.MustCompile(`"(` + strings.Join(keys, "|") + `)"\s*:`)
 	seen := map[string]bool{}
-	err = fs.WalkDir(rules.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, "_test.rego") {
-			return err
-		}
-		src, err := fs.ReadFile(rules.FS, p)
-		if err != nil {
-			return err
-		}
+	for _, f := range regoFiles(t, isTest) {
+		p, src := f.path, f.src
 		m := literal.FindIndex(src)
 		_, listed := handBuilt[p]
 		switch {
@@ -59,10 +53,6 @@ func TestRegoTestsStateText(t *testing.T) {
 			t.Errorf("%s no longer builds the input by hand: take it out of handBuilt", p)
 		}
 		seen[p] = true
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	for p := range handBuilt {
 		if !seen[p] {

@@ -140,10 +140,11 @@ func runWebhook(cmd *cobra.Command, f *webhookFlags) error {
 	if memLimit == 0 {
 		log.Warn("no memory limit known (--memory-limit, GOMEMLIMIT, cgroup): the heap guard is off")
 	} else if debug.SetMemoryLimit(-1) == math.MaxInt64 { // GOMEMLIMIT, when set, is the user's
-		soft, roomy := softMemoryLimit(memLimit, executableSize(), f.heapShare)
+		exe := executableSize()
+		soft, roomy := softMemoryLimit(memLimit, exe, f.heapShare)
 		if !roomy {
 			log.Warn("the memory limit leaves the heap less room beside the executable's pages than the live heap's share (--heap-share): raise --memory-limit or the container's limit",
-				"memory_limit_mib", memLimit>>20, "executable_mib", executableSize()>>20)
+				"memory_limit_mib", memLimit>>20, "executable_mib", exe>>20)
 		}
 		debug.SetMemoryLimit(soft)
 	}

@@ -8,9 +8,10 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	yaml "sigs.k8s.io/yaml/goyaml.v3"
@@ -37,11 +38,11 @@ func Page(r finding.Rule) string {
 	}
 	if len(r.Params) > 0 {
 		b.WriteString("## Parameters\n\n| parameter | type | default |\n|---|---|---|\n")
-		for _, k := range sortedKeys(r.Params) {
+		for _, k := range slices.Sorted(maps.Keys(r.Params)) {
 			fmt.Fprintf(&b, "| `%s` | %s | `%s` |\n", k, r.Params[k].Describe(), yamlValue(r.Params[k].Default))
 		}
 		fmt.Fprintf(&b, "\nSet in `.dnslint.yaml`:\n\n```yaml\nrules:\n  %s:\n    params:\n", r.ID)
-		for _, k := range sortedKeys(r.Params) {
+		for _, k := range slices.Sorted(maps.Keys(r.Params)) {
 			fmt.Fprintf(&b, "      %s: %s\n", k, yamlValue(r.Params[k].Default))
 		}
 		b.WriteString("```\n\n")
@@ -94,7 +95,7 @@ func Text(r finding.Rule) string {
 	fmt.Fprintf(&b, "%s (%s)\n%s\n\n%s\n", r.ID, r.Severity, r.Title, r.Description)
 	if len(r.Params) > 0 {
 		b.WriteString("\nParameters:\n")
-		for _, k := range sortedKeys(r.Params) {
+		for _, k := range slices.Sorted(maps.Keys(r.Params)) {
 			fmt.Fprintf(&b, "  %s=%s (%s)\n", k, yamlValue(r.Params[k].Default), r.Params[k].Describe())
 		}
 	}
@@ -147,7 +148,7 @@ func params(p map[string]finding.Param) string {
 		return "—"
 	}
 	var parts []string
-	for _, k := range sortedKeys(p) {
+	for _, k := range slices.Sorted(maps.Keys(p)) {
 		parts = append(parts, fmt.Sprintf("`%s: %s`", k, yamlValue(p[k].Default)))
 	}
 	return strings.Join(parts, ", ")
@@ -169,15 +170,6 @@ func yamlValue(v any) string {
 func plainYAML(s string) bool {
 	var back any
 	return s != "" && !strings.ContainsAny(s, ":#{}[],&*!|>'\"%@`") && yaml.Unmarshal([]byte(s), &back) == nil && back == s
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // lang guesses the code fence language of an example.

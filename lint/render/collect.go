@@ -2,6 +2,7 @@ package render
 
 import (
 	"context"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -76,7 +77,7 @@ func Collect(ctx context.Context, w *source.Walker, paths []string, opts Options
 		plain = append(plain, f)
 	}
 	out := plain
-	for _, dir := range sortedKeys(charts) {
+	for _, dir := range slices.Sorted(maps.Keys(charts)) {
 		fs := charts[dir]
 		only := onlyTemplates(dir, fs, named)
 		root := fs[0].Root
@@ -195,15 +196,6 @@ const (
 func noteFile(path, display, root string, data []byte, line int, format, msg string) *source.File {
 	return &source.File{Path: display, Abs: path, Format: source.YAML, Root: root, Data: data,
 		Notes: []*model.ParseError{{Format: format, Message: msg, Pos: model.Pos{File: display, Line: line, Col: 1, EndLine: line, EndCol: 1}}}}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // namer names the files of dir (and those its kustomization reaches beside it) the way

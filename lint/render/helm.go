@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"helm.sh/helm/v4/pkg/ignore"
@@ -65,7 +67,7 @@ func renderChart(ctx context.Context, dir, root string, maxSize int64, only map[
 		vfiles = append(vfiles, &textFile{path: p, keys: scanKeys(string(b))})
 		edited[p] = b
 	}
-	for _, key := range sortedKeys(resp.Rendered) {
+	for _, key := range slices.Sorted(maps.Keys(resp.Rendered)) {
 		text := resp.Rendered[key]
 		rel := templateFile(key)
 		if strings.TrimSpace(text) == "" || source.FormatOf(rel) != source.YAML {

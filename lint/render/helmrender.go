@@ -3,8 +3,9 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 
 	"helm.sh/helm/v4/pkg/chart/common"
@@ -24,13 +25,8 @@ func renderHelm(req helmRequest) (resp helmResponse) {
 			resp = helmResponse{Error: fmt.Sprintf("rendering the chart failed: %v", r)}
 		}
 	}()
-	names := make([]string, 0, len(req.Files))
-	for name := range req.Files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	files := make([]*archive.BufferedFile, 0, len(names))
-	for _, name := range names {
+	files := make([]*archive.BufferedFile, 0, len(req.Files))
+	for _, name := range slices.Sorted(maps.Keys(req.Files)) {
 		files = append(files, &archive.BufferedFile{Name: name, Data: req.Files[name]})
 	}
 	c, err := loader.LoadFiles(files)

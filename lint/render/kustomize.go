@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -293,7 +294,7 @@ func buildAll(kusts map[string][]*source.File, named map[string]bool) ([]*source
 	var problems []source.Problem
 	builds := map[string]*kustomizeBuild{}
 	consumed := map[string]bool{}
-	for _, dir := range sortedKeys(kusts) {
+	for _, dir := range slices.Sorted(maps.Keys(kusts)) {
 		fs := kusts[dir]
 		root, name := fs[0].Root, namer(dir, fs[0])
 		b, err := buildKustomization(dir, source.Roots{Dirs: []string{root}})
@@ -327,7 +328,7 @@ func buildAll(kusts map[string][]*source.File, named map[string]bool) ([]*source
 			}
 		}
 	}
-	for _, dir := range sortedKeys(kusts) {
+	for _, dir := range slices.Sorted(maps.Keys(kusts)) {
 		if consumed[kustomizationIn(dir)] {
 			continue // built as a base of another kustomization of the run
 		}
@@ -337,7 +338,7 @@ func buildAll(kusts map[string][]*source.File, named map[string]bool) ([]*source
 			out = append(out, f)
 		}
 	}
-	for _, dir := range sortedKeys(kusts) {
+	for _, dir := range slices.Sorted(maps.Keys(kusts)) {
 		for _, f := range kusts[dir] {
 			if !consumed[f.Abs] && !slices.Contains(kustomizationNames, filepath.Base(f.Abs)) {
 				out = append(out, f)

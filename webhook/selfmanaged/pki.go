@@ -46,45 +46,23 @@ func serial() (*big.Int, error) { return rand.Int(rand.Reader, new(big.Int).Lsh(
 
 // newCA issues a self-signed CA valid for validity from now.
 func newCA(now time.Time, validity time.Duration) (*x509.Certificate, *ecdsa.PrivateKey, error) {
-	key, err := newKey()
-	if err != nil {
-		return nil, nil, err
-	}
-	sn, err := serial()
-	if err != nil {
-		return nil, nil, err
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber: sn, Subject: pkix.Name{CommonName: "dnslint-webhook-ca@" + now.UTC().Format(time.RFC3339)},
+	return issue(&x509.Certificate{
+		Subject:   pkix.Name{CommonName: "dnslint-webhook-ca@" + now.UTC().Format(time.RFC3339)},
 		NotBefore: now.Add(-backdate), NotAfter: now.Add(validity),
 		IsCA: true, BasicConstraintsValid: true, MaxPathLenZero: true,
 		KeyUsage: x509.KeyUsageCertSign | x509.KeyUsageDigitalSignature,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		return nil, nil, err
-	}
-	cert, err := x509.ParseCertificate(der)
-	return cert, key, err
+	}, nil, nil)
 }
 
 // newServing issues the serving certificate for hosts (DNS names or IP addresses), signed
 // by ca, valid for validity from now but never past the CA.
 func newServing(now time.Time, validity time.Duration, hosts []string, ca *x509.Certificate, caKey *ecdsa.PrivateKey) (*x509.Certificate, *ecdsa.PrivateKey, error) {
-	key, err := newKey()
-	if err != nil {
-		return nil, nil, err
-	}
-	sn, err := serial()
-	if err != nil {
-		return nil, nil, err
-	}
 	notAfter := now.Add(validity)
 	if ca.NotAfter.Before(notAfter) {
 		notAfter = ca.NotAfter
 	}
 	tmpl := &x509.Certificate{
-		SerialNumber: sn, Subject: pkix.Name{CommonName: hosts[0]},
+		Subject:   pkix.Name{CommonName: hosts[0]},
 		NotBefore: now.Add(-backdate), NotAfter: notAfter,
 		KeyUsage:    x509.KeyUsageDigitalSignature,
 		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
@@ -96,7 +74,23 @@ func newServing(now time.Time, validity time.Duration, hosts []string, ca *x509.
 			tmpl.DNSNames = append(tmpl.DNSNames, h)
 		}
 	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca, &key.PublicKey, caKey)
+	return issue(tmpl, ca, caKey)
+}
+
+// issue gives tmpl a new key and serial number and signs it with parentKey as parent
+// (nil: self-signed).
+func issue(tmpl, parent *x509.Certificate, parentKey *ecdsa.PrivateKey) (*x509.Certificate, *ecdsa.PrivateKey, error) {
+	key, err := newKey()
+	if err != nil {
+		return nil, nil, err
+	}
+	if tmpl.SerialNumber, err = serial(); err != nil {
+		return nil, nil, err
+	}
+	if parent == nil {
+		parent, parentKey = tmpl, key
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, &key.PublicKey, parentKey)
 	if err != nil {
 		return nil, nil, err
 	}
